@@ -1,0 +1,47 @@
+import { join, resolve } from 'node:path';
+import { AuditService, AuthService, CameraService, UnitService, UserService, systemActor, systemClock, type Clock } from '@vigil/core';
+import { createStores, openSqlite, type Stores } from '@vigil/storage';
+import type { VigilConfig } from '@vigil/types';
+import { argon2Hasher } from './adapters/argon2-hasher';
+import { createSecretBox, loadSecretKey } from './adapters/secret-box';
+
+/** Everything wired together: adapters into services. The one place that knows both. */
+export interface VigilContext {
+  config: VigilConfig;
+  dataDir: string;
+  stores: Stores;
+  audit: AuditService;
+  units: UnitService;
+  users: UserService;
+  auth: AuthService;
+  cameras: CameraService;
+  clock: Clock;
+  /** An all-powerful actor for start-up jobs and the CLI. */
+  system(): Promise<ReturnType<typeof systemActor>>;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: VigilConfig, clock: Clock = systemClock): Promise<VigilContext> {
+  const dataDir = resolve(config.storage.dataDir);
+  const db = await openSqlite({ file: join(dataDir, 'vigil.db') });
+  const stores = createStores(db);
+  const secrets = createSecretBox(loadSecretKey(dataDir));
+  const audit = new AuditService(stores.audit, clock);
+  const units = new UnitService(stores.units, audit);
+  const users = new UserService({ users: stores.users, sessions: stores.sessions, units: stores.units, hasher: argon2Hasher, audit, clock });
+  const auth = new AuthService({ users: stores.users, sessions: stores.sessions, hasher: argon2Hasher, units, audit, clock, policy: config.auth });
+  const cameras = new CameraService({ cameras: stores.cameras, units: stores.units, secrets, audit, clock });
+  return {
+    config,
+    dataDir,
+    stores,
+    audit,
+    units,
+    users,
+    auth,
+    cameras,
+    clock,
+    system: async () => systemActor((await stores.units.all()).map((u) => u.id)),
+    close: () => db.destroy(),
+  };
+}
