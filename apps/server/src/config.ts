@@ -17,8 +17,8 @@ const ENV_KEYS: Record<string, (v: string) => [section: keyof VigilConfigInput, 
 
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
-  /** JSON config file; defaults to VIGIL_CONFIG, then ./vigil.config.json when present. */
-  file?: string;
+  /** JSON config file; defaults to VIGIL_CONFIG, then ./vigil.config.json when present; false for none. */
+  file?: string | false;
   /** Values that win over file and environment (used by tests and the CLI). */
   overrides?: VigilConfigInput;
 }
@@ -26,7 +26,7 @@ export interface LoadConfigOptions {
 /** Loads settings: file < environment < overrides, validated section by section; errors name the key. */
 export function loadConfig(opts: LoadConfigOptions = {}): VigilConfig {
   const env = opts.env ?? process.env;
-  const file = opts.file ?? env.VIGIL_CONFIG ?? (existsSync('vigil.config.json') ? 'vigil.config.json' : undefined);
+  const file = opts.file === false ? undefined : opts.file ?? env.VIGIL_CONFIG ?? (existsSync('vigil.config.json') ? 'vigil.config.json' : undefined);
   const merged: Record<string, Record<string, unknown>> = {};
   if (file) {
     let parsed: unknown;
