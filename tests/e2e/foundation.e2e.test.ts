@@ -1,0 +1,195 @@
+// Foundation end-to-end: real server (demo content) + the built web UI in headless Chromium.
+// Admin logs in, switches language, adds a camera through the form (after a validation error shown
+// beside the field), finds it in the list and on the map; a unit-viewer of one ward cannot list or
+// open a camera of another ward.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startVigil } from '@vigil/server';
+
+const root = new URL('../..', import.meta.url).pathname;
+const ADMIN_PASSWORD = 'Admin-pass-123';
+const VIEWER_PASSWORD = 'Viewer-pass-123';
+
+let vigil: { url: string; close(): Promise<void> } | undefined;
+let browser: Browser | undefined;
+let dataDir = '';
+
+interface UnitRow { id: string; name: string; level: string; parentId: string | null }
+
+before(async () => {
+  // The server serves apps/web/dist; build it when a plain `node --test` run comes first.
+  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
+    const res = spawnSync('npm', ['run', 'build', '-w', '@vigil/web'], { cwd: root, stdio: 'inherit' });
+    assert.equal(res.status, 0, 'web build failed');
+  }
+  dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-'));
+  vigil = await startVigil({ dataDir, port: 0, host: '127.0.0.1', demo: true, adminPassword: ADMIN_PASSWORD, logLevel: 'warn' });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await vigil?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** JSON call to the API (outside the browser); throws on non-2xx with the server's answer. */
+async function api<T>(path: string, opts: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${vigil!.url}${path}`, {
+    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${opts.method ?? 'GET'} ${path} -> ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (err) => console.error('[browser error]', err.message));
+  return page;
+}
+
+async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${vigil!.url}/#/login`);
+  await page.fill('[data-testid=login-username]', username);
+  await page.fill('[data-testid=login-password]', password);
+  await page.click('[data-testid=login-submit]');
+  await page.waitForSelector('[data-testid=header]');
+}
+
+async function setHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+/** Types into the camera search box and waits for the table (or the empty note) to reflect it. */
+async function search(page: Page, q: string): Promise<void> {
+  const answered = page.waitForResponse((r) => {
+    const u = new URL(r.url());
+    return u.pathname === '/api/cameras' && u.searchParams.get('q') === q;
+  });
+  await page.fill('[data-testid=filter-q]', q);
+  await answered;
+  await page.waitForSelector('[data-testid=camera-count]:not(:has-text("…"))');
+}
+
+test('admin adds a camera through the form and finds it in the list and on the map', { timeout: 60_000 }, async () => {
+  const page = await newPage();
+
+  // A wrong password is refused with the server's message.
+  await page.goto(`${vigil!.url}/#/login`);
+  await page.fill('[data-testid=login-username]', 'admin');
+  await page.fill('[data-testid=login-password]', 'wrong-password');
+  await page.click('[data-testid=login-submit]');
+  await page.waitForSelector('[data-testid=login-error], .field__error');
+
+  await login(page, 'admin', ADMIN_PASSWORD);
+  await page.waitForSelector('[data-testid=camera-row]');
+  assert.match(await page.locator('[data-testid=camera-count]').innerText(), /camera/i);
+
+  // Vietnamese by default; the header switch changes labels to English.
+  assert.match(await page.locator('[data-testid=camera-add]').innerText(), /Thêm camera/);
+  await page.click('[data-testid=lang-en]');
+  await page.waitForSelector('[data-testid=camera-add]:has-text("Add camera")');
+  assert.equal((await page.locator('[data-testid=nav-map]').innerText()).trim(), 'Map');
+  await page.click('[data-testid=lang-vi]');
+  await page.waitForSelector('[data-testid=camera-add]:has-text("Thêm camera")');
+
+  const cfg = await api<{ mapCenter: [number, number] }>('/api/config/public');
+  const name = `E2E Camera ${Date.now()}`;
+  await page.click('[data-testid=camera-add]');
+  await page.waitForSelector('[data-testid=camera-form]');
+  await page.fill('[data-testid=camera-name-input]', name);
+  await page.fill('[data-testid=camera-mainUrl]', 'not a url');
+  await page.fill('[data-testid=camera-lat]', String(cfg.mapCenter[0] + 0.001));
+  await page.fill('[data-testid=camera-lng]', String(cfg.mapCenter[1] + 0.001));
+  await page.fill('[data-testid=camera-address]', 'Ngã tư thử nghiệm');
+  await page.selectOption('[data-testid=camera-placeType]', 'intersection');
+  await page.check('[data-testid=camera-purpose-traffic]');
+  await page.fill('[data-testid=camera-tags]', 'e2e, test');
+  // The server's validation error appears beside the field it names.
+  await page.click('[data-testid=camera-save]');
+  await page.waitForSelector('[data-field=mainUrl] [data-testid=error-mainUrl]');
+
+  await page.fill('[data-testid=camera-mainUrl]', 'rtsp://192.0.2.10:554/e2e');
+  await page.fill('[data-testid=camera-username]', 'viewer');
+  await page.fill('[data-testid=camera-password]', 'secret-pass');
+  await page.click('[data-testid=camera-save]');
+  await page.waitForFunction(() => window.location.hash === '#/cameras');
+  await page.waitForSelector('[data-testid=camera-table]');
+
+  await search(page, name);
+  const row = page.locator('[data-testid=camera-row]', { hasText: name });
+  await row.waitFor();
+  const id = await row.getAttribute('data-camera-id');
+  assert.ok(id, 'row carries the camera id');
+
+  // Editing shows the stored credentials as write-only.
+  await row.click();
+  await page.waitForSelector('[data-testid=camera-form]');
+  assert.equal(await page.inputValue('[data-testid=camera-name-input]'), name);
+  assert.equal(await page.inputValue('[data-testid=camera-password]'), '');
+  assert.match((await page.getAttribute('[data-testid=camera-password]', 'placeholder')) ?? '', /không đổi/);
+
+  await setHash(page, '#/map');
+  const marker = page.locator(`[data-testid=map-marker][data-camera-id="${id}"]`);
+  await marker.waitFor({ state: 'attached' });
+  assert.equal(await marker.getAttribute('title'), name);
+  assert.ok(Number(await page.getAttribute('[data-testid=map]', 'data-markers')) > 1, 'demo cameras are on the map too');
+  await page.context().close();
+});
+
+test('a unit-viewer of one ward neither lists nor opens a camera of another ward', { timeout: 60_000 }, async () => {
+  const { token } = await api<{ token: string }>('/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
+  const { items: units } = await api<{ items: UnitRow[] }>('/api/units', { token });
+  const wards = units.filter((u) => u.level === 'commune');
+  assert.ok(wards.length >= 2, `demo has at least two wards (got ${wards.length})`);
+  const [own, other] = wards as [UnitRow, UnitRow];
+
+  await api('/api/users', {
+    token,
+    body: { username: 'ward-viewer', displayName: 'Ward viewer', password: VIEWER_PASSWORD, role: 'unit-viewer', unitId: own.id },
+  });
+  const otherName = `Other ward camera ${Date.now()}`;
+  const otherCam = await api<{ id: string }>('/api/cameras', {
+    token,
+    body: { name: otherName, unitId: other.id, mainUrl: 'rtsp://192.0.2.20:554/other', location: { lat: null, lng: null, address: '', placeType: 'road' }, purposes: ['security'], ownership: 'police', recorder: null, tags: [], enabled: true },
+  });
+
+  const page = await newPage();
+  await login(page, 'ward-viewer', VIEWER_PASSWORD);
+  await page.waitForSelector('[data-testid=camera-table], [data-testid=cameras-empty]');
+  // Viewers cannot add cameras nor see admin-only sections.
+  assert.equal(await page.locator('[data-testid=camera-add]').count(), 0);
+  assert.equal(await page.locator('[data-testid=nav-users]').count(), 0);
+  const listed = await page.locator('[data-testid=camera-row] td:nth-child(2)').allInnerTexts();
+  assert.ok(listed.every((u) => u.trim() === own.name), `only ${own.name} cameras listed, got ${[...new Set(listed)].join(', ')}`);
+  assert.equal(await page.locator(`[data-camera-id="${otherCam.id}"]`).count(), 0);
+
+  await search(page, otherName);
+  await page.waitForSelector('[data-testid=cameras-empty]');
+
+  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/cameras/${otherCam.id}`));
+  await setHash(page, `#/cameras/${otherCam.id}`);
+  assert.equal((await refused).status(), 403);
+  await page.waitForSelector('[data-testid=forbidden]');
+  await page.context().close();
+});
