@@ -12,6 +12,7 @@ const wanted = [
   { cmd: 'make', pkg: 'make', why: 'building native addons' },
   { cmd: 'python3', pkg: 'python3', why: 'node-gyp' },
   { cmd: 'fc-list', pkg: 'fonts-dejavu-core', why: 'fonts with Vietnamese diacritics' },
+  { cmd: 'pdftotext', pkg: 'poppler-utils', why: 'checking generated PDF notices in tests' },
 ];
 
 function has(cmd) {

@@ -8,12 +8,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { VigilContext } from './context';
 import { installAuthHook } from './http/auth-hook';
 import { installErrorHandler } from './http/errors';
-import { auditRoutes } from './routes/audit-routes';
-import { authRoutes } from './routes/auth-routes';
-import { cameraRoutes } from './routes/cameras-routes';
-import { systemRoutes, VERSION } from './routes/system-routes';
-import { unitRoutes } from './routes/units-routes';
-import { userRoutes } from './routes/users-routes';
+import { features } from './features';
+import { VERSION } from './routes/system-routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -52,12 +48,7 @@ export async function buildApp({ ctx, serveWeb = true }: BuildAppOptions): Promi
   installErrorHandler(app, ctx);
   installAuthHook(app, ctx);
 
-  await app.register(systemRoutes, { ctx });
-  await app.register(authRoutes, { ctx });
-  await app.register(unitRoutes, { ctx });
-  await app.register(userRoutes, { ctx });
-  await app.register(cameraRoutes, { ctx });
-  await app.register(auditRoutes, { ctx });
+  for (const feature of features) await app.register(feature, { ctx });
 
   const hasWeb = serveWeb && existsSync(WEB_DIST);
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

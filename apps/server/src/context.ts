@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { AuditService, AuthService, CameraService, UnitService, UserService, systemActor, systemClock, type Clock } from '@vigil/core';
-import { createStores, openSqlite, type Stores } from '@vigil/storage';
+import { createStores, openSqlite, type Database, type Stores } from '@vigil/storage';
+import type { Kysely } from 'kysely';
 import type { VigilConfig } from '@vigil/types';
 import { argon2Hasher } from './adapters/argon2-hasher';
 import { createSecretBox, loadSecretKey } from './adapters/secret-box';
@@ -9,6 +10,8 @@ import { createSecretBox, loadSecretKey } from './adapters/secret-box';
 export interface VigilContext {
   config: VigilConfig;
   dataDir: string;
+  /** The database, for feature stores (`db.withTables<FeatureTables>()`). */
+  db: Kysely<Database>;
   stores: Stores;
   audit: AuditService;
   units: UnitService;
@@ -34,6 +37,7 @@ export async function createContext(config: VigilConfig, clock: Clock = systemCl
   return {
     config,
     dataDir,
+    db,
     stores,
     audit,
     units,
