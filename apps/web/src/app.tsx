@@ -1,25 +1,20 @@
 // Shell: header + hash routing. Pages are chosen from the first hash segment.
 import { useEffect, type ReactElement } from 'react';
-import { canSee, homeSection, type Section } from './auth/permissions';
+import { canSee, homeSection } from './auth/permissions';
 import { Alert } from './components/ui/alert';
 import { Header } from './views/header';
 import { useAuth } from './hooks/use-auth';
 import { navigate, useHashRoute } from './hooks/use-hash-route';
 import { useT } from './i18n/i18n';
-import { AuditPage } from './pages/audit-page';
-import { CameraFormPage } from './pages/camera-form-page';
-import { CamerasPage } from './pages/cameras-page';
 import { LoginPage } from './pages/login-page';
-import { MapPage } from './pages/map-page';
 import { PasswordPage } from './pages/password-page';
-import { UnitsPage } from './pages/units-page';
-import { UsersPage } from './pages/users-page';
+import { findSection } from './sections';
 
 export function App() {
   const { user, checking } = useAuth();
   const route = useHashRoute();
   const t = useT();
-  const [section, id] = route;
+  const [section, id, ...rest] = route;
 
   useEffect(() => {
     if (checking) return;
@@ -32,9 +27,12 @@ export function App() {
 
   let page: ReactElement;
   if (section === 'password') page = <PasswordPage />;
-  else if (!section || !isSection(section)) page = <Alert kind="error">{t('common.notFound')}</Alert>;
-  else if (!canSee(user.role, section)) page = <Alert kind="error" testId="forbidden">{t('common.forbidden')}</Alert>;
-  else page = renderSection(section, id);
+  else {
+    const def = findSection(section);
+    if (!def) page = <Alert kind="error">{t('common.notFound')}</Alert>;
+    else if (!canSee(user.role, def.key)) page = <Alert kind="error" testId="forbidden">{t('common.forbidden')}</Alert>;
+    else page = def.render(id, rest);
+  }
 
   return (
     <div className="app">
@@ -42,23 +40,4 @@ export function App() {
       <main className="main">{page}</main>
     </div>
   );
-}
-
-function isSection(s: string): s is Section {
-  return ['cameras', 'map', 'units', 'users', 'audit'].includes(s);
-}
-
-function renderSection(section: Section, id: string | undefined): ReactElement {
-  switch (section) {
-    case 'cameras':
-      return id ? <CameraFormPage key={id} id={id === 'new' ? null : id} /> : <CamerasPage />;
-    case 'map':
-      return <MapPage />;
-    case 'units':
-      return <UnitsPage />;
-    case 'users':
-      return <UsersPage />;
-    case 'audit':
-      return <AuditPage />;
-  }
 }

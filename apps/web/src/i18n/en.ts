@@ -1,7 +1,9 @@
 // English. Must define every key of vi.ts (the type enforces it).
+import { featureEn } from './features/index';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
+  ...featureEn,
   'app.title': 'Vigil',
   'app.subtitle': 'Camera operations centre',
   'nav.cameras': 'Cameras',

@@ -1,5 +1,8 @@
 // Vietnamese (default language). Keys are shared with en.ts, which must define every one.
+import { featureVi } from './features/index';
+
 export const vi = {
+  ...featureVi,
   'app.title': 'Vigil',
   'app.subtitle': 'Trung tâm điều hành camera',
   'nav.cameras': 'Camera',

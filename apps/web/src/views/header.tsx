@@ -1,4 +1,4 @@
-import { canSee, SECTION_ORDER, type Section } from '../auth/permissions';
+import { SECTIONS } from '../sections';
 import { useAuth, useUser } from '../hooks/use-auth';
 import { useLang, useT } from '../i18n/i18n';
 
@@ -8,13 +8,6 @@ export function Header({ current }: { current: string | undefined }) {
   const { lang, setLang } = useLang();
   const user = useUser();
   const { logout } = useAuth();
-  const labels: Record<Section, string> = {
-    cameras: t('nav.cameras'),
-    map: t('nav.map'),
-    units: t('nav.units'),
-    users: t('nav.users'),
-    audit: t('nav.audit'),
-  };
   return (
     <header className="header" data-testid="header">
       <a className="brand" href="#/cameras">
@@ -23,9 +16,9 @@ export function Header({ current }: { current: string | undefined }) {
         <span className="brand__sub">{t('app.subtitle')}</span>
       </a>
       <nav className="nav" data-testid="nav">
-        {SECTION_ORDER.filter((s) => canSee(user.role, s)).map((s) => (
-          <a key={s} href={`#/${s}`} className={current === s ? 'active' : ''} data-testid={`nav-${s}`}>
-            {labels[s]}
+        {SECTIONS.filter((s) => s.nav !== false && s.roles.includes(user.role)).map((s) => (
+          <a key={s.key} href={`#/${s.key}`} className={current === s.key ? 'active' : ''} data-testid={`nav-${s.key}`}>
+            {t(s.navLabel)}
           </a>
         ))}
       </nav>

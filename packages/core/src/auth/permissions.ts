@@ -11,6 +11,21 @@ export type Permission =
   | 'users:write'
   | 'audit:read'
   | 'video:view'
+  | 'video:export'
+  | 'recordings:manage'
+  | 'health:read'
+  | 'health:manage'
+  | 'events:read'
+  | 'rules:write'
+  | 'cases:read'
+  | 'cases:intake'
+  | 'cases:review'
+  | 'cases:process'
+  | 'incidents:read'
+  | 'incidents:write'
+  | 'reports:read'
+  | 'checkpoints:read'
+  | 'checkpoints:write'
   | 'checkpoint:scan';
 
 const ALL_ROLES: Role[] = ['admin', 'operator', 'officer', 'unit-viewer', 'checkpoint', 'auditor'];
@@ -24,6 +39,24 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'users:write': ['admin'],
   'audit:read': ['admin', 'auditor'],
   'video:view': ['admin', 'operator', 'officer', 'unit-viewer'],
+  'video:export': ['admin', 'operator', 'officer'],
+  'recordings:manage': ['admin'],
+  'health:read': ['admin', 'operator', 'officer', 'unit-viewer', 'auditor'],
+  'health:manage': ['admin', 'operator'],
+  'events:read': ['admin', 'operator', 'officer', 'unit-viewer', 'auditor'],
+  'rules:write': ['admin', 'operator'],
+  'cases:read': ['admin', 'operator', 'officer', 'unit-viewer', 'auditor'],
+  /** Recording a violation candidate or a citizen's submission. */
+  'cases:intake': ['admin', 'operator', 'officer'],
+  /** The mandatory human review: only officers (and admins) accept or reject. */
+  'cases:review': ['admin', 'officer'],
+  /** Owner lookup, notices, resolution. */
+  'cases:process': ['admin', 'officer'],
+  'incidents:read': ['admin', 'operator', 'officer', 'unit-viewer', 'auditor'],
+  'incidents:write': ['admin', 'operator', 'officer'],
+  'reports:read': ['admin', 'operator', 'officer', 'unit-viewer', 'auditor'],
+  'checkpoints:read': ['admin', 'operator', 'officer', 'checkpoint', 'auditor'],
+  'checkpoints:write': ['admin'],
   'checkpoint:scan': ['admin', 'checkpoint'],
 };
 

@@ -1,0 +1,36 @@
+// Every page of the app in one registry: route key, who may see it, nav label, and how to render it.
+// A feature adds one entry here (and its messages in i18n/features/), nothing else in the shell.
+import type { ReactElement } from 'react';
+import type { Role } from './api/types';
+import type { MessageKey } from './i18n/vi';
+import { AuditPage } from './pages/audit-page';
+import { CameraFormPage } from './pages/camera-form-page';
+import { CamerasPage } from './pages/cameras-page';
+import { MapPage } from './pages/map-page';
+import { UnitsPage } from './pages/units-page';
+import { UsersPage } from './pages/users-page';
+
+export interface SectionDef {
+  key: string;
+  /** Roles that see it; mirrors the server's grants in packages/core/src/auth/permissions.ts. */
+  roles: readonly Role[];
+  navLabel: MessageKey;
+  /** Shown in the header nav (false for pages reached by link only). */
+  nav?: boolean;
+  render(id: string | undefined, rest: string[]): ReactElement;
+}
+
+const READERS: Role[] = ['admin', 'operator', 'officer', 'unit-viewer', 'auditor'];
+const ALL: Role[] = ['admin', 'operator', 'officer', 'unit-viewer', 'checkpoint', 'auditor'];
+
+export const SECTIONS: SectionDef[] = [
+  { key: 'cameras', roles: READERS, navLabel: 'nav.cameras', render: (id) => (id ? <CameraFormPage key={id} id={id === 'new' ? null : id} /> : <CamerasPage />) },
+  { key: 'map', roles: READERS, navLabel: 'nav.map', render: () => <MapPage /> },
+  { key: 'units', roles: ALL, navLabel: 'nav.units', render: () => <UnitsPage /> },
+  { key: 'users', roles: ['admin'], navLabel: 'nav.users', render: () => <UsersPage /> },
+  { key: 'audit', roles: ['admin', 'auditor'], navLabel: 'nav.audit', render: () => <AuditPage /> },
+];
+
+export function findSection(key: string | undefined): SectionDef | undefined {
+  return SECTIONS.find((s) => s.key === key);
+}
