@@ -13,6 +13,7 @@ const wanted = [
   { cmd: 'python3', pkg: 'python3', why: 'node-gyp' },
   { cmd: 'fc-list', pkg: 'fonts-dejavu-core', why: 'fonts with Vietnamese diacritics' },
   { cmd: 'pdftotext', pkg: 'poppler-utils', why: 'checking generated PDF notices in tests' },
+  { cmd: 'rtsp-server-perl', pkg: 'rtsp-server-perl', why: 'simulated RTSP cameras in tests and benchmarks' },
 ];
 
 function has(cmd) {

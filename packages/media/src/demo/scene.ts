@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+
+/** Synthetic scenes for demo:// cameras. */
+export type SceneName = 'street' | 'traffic' | 'plate';
+export const SCENES: readonly SceneName[] = ['street', 'traffic', 'plate'];
+
+const FONT_CANDIDATES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'];
+
+export interface SceneOptions {
+  scene: SceneName;
+  width?: number;
+  height?: number;
+  fps?: number;
+  /** Licence plate text drawn on the lead vehicle. */
+  plate?: string;
+  /** Label drawn under the clock. */
+  label?: string;
+}
+
+/** Escapes text for a drawtext `text=` value inside a filtergraph. */
+function dt(text: string): string {
+  return text.replace(/\\/g, '\\\\\\\\').replace(/'/g, "\u2019").replace(/:/g, '\\\\:').replace(/,/g, '\\,');
+}
+
+/**
+ * ffmpeg arguments that synthesise a scene with moving vehicles, an optional plate and a wall-clock
+ * timestamp in milliseconds (local time) burned in, encoded live as H.264 with a 1 s GOP.
+ */
+export function sceneArgs(o: SceneOptions, startEpochMs = Date.now()): string[] {
+  const w = o.width ?? 640;
+  const h = o.height ?? 360;
+  const fps = o.fps ?? 15;
+  const font = FONT_CANDIDATES.find((f) => existsSync(f));
+  const fontArg = font ? `fontfile=${font}:` : '';
+  const road = Math.round(h / 2);
+  const start = (startEpochMs / 1000).toFixed(3);
+  const speed = o.scene === 'traffic' ? 160 : 110;
+  const inputs = [
+    `color=c=0x3b4a3f:s=${w}x${h}:r=${fps}`,
+    `color=c=0xcfcfcf:s=${w}x${Math.round(h / 8)}:r=${fps}`,
+    `color=c=0xc03030:s=${Math.round(w / 9)}x${Math.round(h / 10)}:r=${fps}`,
+    `color=c=0x3060c0:s=${Math.round(w / 16)}x${Math.round(h / 15)}:r=${fps}`,
+    `color=c=0xe0c040:s=${Math.round(w / 40)}x${Math.round(h / 14)}:r=${fps}`,
+  ];
+  const carX = `mod(t*${speed}\\,${w + 120})-${Math.round(w / 9)}`;
+  const filters = [
+    `[0][1]overlay=0:${road}[a]`,
+    `[a][2]overlay=x='${carX}':y=${road + 3}[b]`,
+    `[b][3]overlay=x='${w}-mod(t*${Math.round(speed * 0.6)}\\,${w + 80})':y=${road + 8}[c]`,
+    `[c][4]overlay=x='mod(t*25\\,${w})':y=${road - Math.round(h / 7)}[d]`,
+  ];
+  let last = '[d]';
+  if (o.scene === 'traffic') {
+    // A signal head whose phase changes every 10 s: red, then green.
+    filters.push(`${last}drawbox=x=${w - 40}:y=20:w=24:h=60:color=black:t=fill,drawbox=x=${w - 36}:y=24:w=16:h=16:color=red:t=fill:enable='lt(mod(t\\,20)\\,10)',drawbox=x=${w - 36}:y=60:w=16:h=16:color=green:t=fill:enable='gte(mod(t\\,20)\\,10)'[e]`);
+    last = '[e]';
+  }
+  const plate = o.plate ?? (o.scene === 'plate' ? '51F-123.45' : '');
+  const chain: string[] = [];
+  if (plate) chain.push(`drawtext=${fontArg}text='${dt(plate)}':fontsize=${Math.round(h / 24)}:box=1:boxcolor=white:boxborderw=2:fontcolor=black:x='${carX}+4':y=${road + 3 + Math.round(h / 14)}`);
+  const clock = `%{pts\\:localtime\\:${start}\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}.%{eif\\:mod((t+${start})*1000\\,1000)\\:d\\:3}`;
+  chain.push(`drawtext=${fontArg}fontsize=${Math.round(h / 18)}:fontcolor=white:box=1:boxcolor=black@0.55:x=8:y=8:text='${clock}'`);
+  if (o.label) chain.push(`drawtext=${fontArg}fontsize=${Math.round(h / 26)}:fontcolor=white:x=8:y=${Math.round(h / 18) + 16}:text='${dt(o.label)}'`);
+  filters.push(`${last}${chain.join(',')},format=yuv420p[out]`);
+  return [
+    '-hide_banner', '-loglevel', 'error', '-nostdin', '-re',
+    ...inputs.flatMap((i) => ['-f', 'lavfi', '-i', i]),
+    '-filter_complex', filters.join(';'), '-map', '[out]',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(fps), '-bf', '0',
+    '-b:v', `${Math.round((w * h) / 900)}k`, '-threads', '1',
+  ];
+}
