@@ -13,6 +13,8 @@ const ENV_KEYS: Record<string, (v: string) => [section: keyof VigilConfigInput, 
   VIGIL_ADMIN_PASSWORD: (v) => ['auth', 'adminPassword', v],
   VIGIL_DEMO: (v) => ['demo', 'enabled', truthy(v)],
   VIGIL_MAP_TILES_URL: (v) => ['map', 'tilesUrl', v || null],
+  VIGIL_INGEST: (v) => ['video', 'ingest', truthy(v)],
+  VIGIL_RECORD_DIR: (v) => ['video', 'recordDir', v || null],
 };
 
 export interface LoadConfigOptions {

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { AuditService, AuthService, CameraService, UnitService, UserService, systemActor, systemClock, type Clock } from '@vigil/core';
+import { AuditService, AuthService, CameraService, UnitService, UserService, systemActor, systemClock, type Clock, type RecordingService, type RecordingStore } from '@vigil/core';
 import { createStores, openSqlite, type Database, type Stores } from '@vigil/storage';
 import type { Kysely } from 'kysely';
 import type { VigilConfig } from '@vigil/types';
@@ -19,6 +19,8 @@ export interface VigilContext {
   auth: AuthService;
   cameras: CameraService;
   clock: Clock;
+  /** Video runtime, set by the video feature when it loads (null in the CLI). */
+  video: { manager: import('./video/video-manager').VideoManager; recordings: RecordingService; recordingStore: RecordingStore } | null;
   /** An all-powerful actor for start-up jobs and the CLI. */
   system(): Promise<ReturnType<typeof systemActor>>;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function createContext(config: VigilConfig, clock: Clock = systemCl
     auth,
     cameras,
     clock,
+    video: null,
     system: async () => systemActor((await stores.units.all()).map((u) => u.id)),
     close: () => db.destroy(),
   };

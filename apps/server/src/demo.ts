@@ -62,6 +62,8 @@ export async function seedDemo(actor: Actor, svc: { units: UnitService; cameras:
         recorder: { name: `NVR-${u.code}-${Math.floor(i / 16) + 1}`, channel: (i % 16) + 1 },
         tags: ['demo'],
         enabled: true,
+        recording: { enabled: true, retentionDays: 7 },
+        rtspTransport: 'tcp',
       };
       await svc.cameras.create(actor, body);
     }

@@ -6,6 +6,7 @@ import { cameraRoutes } from './routes/cameras-routes';
 import { systemRoutes } from './routes/system-routes';
 import { unitRoutes } from './routes/units-routes';
 import { userRoutes } from './routes/users-routes';
+import { videoRoutes } from './routes/video-routes';
 
 /** A feature plugin: builds its own services from the context and registers its routes. */
 export type FeaturePlugin = FastifyPluginAsyncZod<{ ctx: VigilContext }>;
@@ -18,4 +19,5 @@ export const features: FeaturePlugin[] = [
   userRoutes,
   cameraRoutes,
   auditRoutes,
+  videoRoutes,
 ];

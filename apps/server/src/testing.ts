@@ -19,12 +19,12 @@ export interface TestVigil {
 }
 
 /** A real server on a real SQLite file in a fresh temp dir, driven with `app.inject()`. */
-export async function createTestVigil(opts: { demo?: boolean } = {}): Promise<TestVigil> {
+export async function createTestVigil(opts: { demo?: boolean; ingest?: boolean } = {}): Promise<TestVigil> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
   const config = loadConfig({
     env: {},
     file: false,
-    overrides: { storage: { dataDir }, auth: { adminPassword: TEST_ADMIN_PASSWORD }, demo: { enabled: opts.demo ?? true }, server: { logLevel: 'silent' } },
+    overrides: { storage: { dataDir }, auth: { adminPassword: TEST_ADMIN_PASSWORD }, demo: { enabled: opts.demo ?? true }, server: { logLevel: 'silent' }, video: { ingest: opts.ingest ?? false } },
   });
   const ctx = await createContext(config);
   await bootstrap(ctx);

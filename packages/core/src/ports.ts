@@ -73,6 +73,8 @@ export interface CameraRecord {
   recorder: { name: string; channel: number | null } | null;
   tags: string[];
   enabled: boolean;
+  recording: { enabled: boolean; retentionDays: number };
+  rtspTransport: 'tcp' | 'udp';
   status: CameraStatus;
   createdAt: string;
   updatedAt: string;

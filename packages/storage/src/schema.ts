@@ -48,6 +48,9 @@ export interface CamerasTable {
   recorder_channel: number | null;
   tags: string;
   enabled: number;
+  record_enabled: number;
+  retention_days: number;
+  rtsp_transport: string;
   status: string;
   created_at: string;
   updated_at: string;

@@ -40,6 +40,12 @@ export const Recorder = z.object({
   channel: z.number().int().min(0).max(1024).nullable().default(null),
 });
 
+export const RecordingSettings = z.object({
+  enabled: z.boolean().default(true).describe('Record continuously'),
+  retentionDays: z.number().int().min(1).max(3650).default(30).describe('Days to keep recordings (evidence is kept longer)'),
+});
+export type RecordingSettings = z.infer<typeof RecordingSettings>;
+
 const cameraFields = {
   name: text(200),
   unitId: z.string().min(1).max(64),
@@ -53,6 +59,8 @@ const cameraFields = {
   recorder: Recorder.nullable(),
   tags: z.array(z.string().trim().min(1).max(50)).max(30),
   enabled: z.boolean(),
+  recording: RecordingSettings,
+  rtspTransport: z.enum(['tcp', 'udp']).describe('RTSP transport for rtsp:// URLs'),
 };
 
 export const CameraCreate = z.object({
@@ -64,6 +72,8 @@ export const CameraCreate = z.object({
   recorder: Recorder.nullable().default(null),
   tags: cameraFields.tags.default([]),
   enabled: z.boolean().default(true),
+  recording: RecordingSettings.default({ enabled: true, retentionDays: 30 }),
+  rtspTransport: z.enum(['tcp', 'udp']).default('tcp'),
 });
 export type CameraCreate = z.infer<typeof CameraCreate>;
 
@@ -85,6 +95,8 @@ export const Camera = z.object({
   recorder: z.object({ name: z.string(), channel: z.number().nullable() }).nullable(),
   tags: z.array(z.string()),
   enabled: z.boolean(),
+  recording: z.object({ enabled: z.boolean(), retentionDays: z.number() }),
+  rtspTransport: z.enum(['tcp', 'udp']),
   status: CameraStatus,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -29,12 +29,22 @@ export const MapConfig = z.object({
   zoom: z.number().int().min(1).max(20).default(6).describe('Initial zoom'),
 });
 
+export const VideoConfig = z.object({
+  ingest: z.boolean().default(true).describe('Pull every enabled camera (VIGIL_INGEST=0 turns video off, e.g. for tests)'),
+  recordDir: z.string().nullable().default(null).describe('Where recordings go; default <dataDir>/recordings'),
+  segmentSeconds: z.number().int().min(1).max(60).default(4).describe('Length of recorded files'),
+  maxRecordingGb: z.number().min(0.01).default(200).describe('Global quota: the oldest unheld recordings are deleted beyond it'),
+  minFreeGb: z.number().min(0).default(2).describe('Keep at least this much disk free'),
+  retentionIntervalSec: z.number().int().min(5).max(3600).default(60).describe('How often retention runs'),
+});
+
 export const VigilConfig = z.object({
   server: ServerConfig.default(ServerConfig.parse({})),
   storage: StorageConfig.default(StorageConfig.parse({})),
   auth: AuthConfig.default(AuthConfig.parse({})),
   demo: DemoConfig.default(DemoConfig.parse({})),
   map: MapConfig.default(MapConfig.parse({})),
+  video: VideoConfig.default(VideoConfig.parse({})),
 });
 export type VigilConfig = z.infer<typeof VigilConfig>;
 export type VigilConfigInput = z.input<typeof VigilConfig>;

@@ -18,9 +18,26 @@ export interface CameraServiceDeps {
   clock: Clock;
 }
 
+/** What changed about a camera; the video pipeline follows these. */
+export interface CameraChange {
+  kind: 'created' | 'updated' | 'deleted';
+  id: string;
+}
+
 /** Camera registry: places, units, stream URLs with sealed credentials. */
 export class CameraService {
+  private listeners = new Set<(c: CameraChange) => void>();
   constructor(private readonly d: CameraServiceDeps) {}
+
+  /** Calls `fn` after every committed change; returns the unsubscribe function. */
+  onChange(fn: (c: CameraChange) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private changed(kind: CameraChange['kind'], id: string): void {
+    for (const fn of this.listeners) fn({ kind, id });
+  }
 
   async list(actor: Actor, q: CameraQuery): Promise<{ items: Camera[]; total: number }> {
     assertCan(actor, 'cameras:read');
@@ -63,11 +80,14 @@ export class CameraService {
       recorder: input.recorder,
       tags: [...new Set(input.tags)],
       enabled: input.enabled,
+      recording: input.recording,
+      rtspTransport: input.rtspTransport,
       status: input.enabled ? 'unknown' : 'disabled',
       createdAt: now,
       updatedAt: now,
     };
     await this.d.cameras.insert(rec);
+    this.changed('created', rec.id);
     await this.d.audit.record({ actor, action: 'camera.create', targetType: 'camera', targetId: rec.id, unitId: rec.unitId, ip, details: { name: rec.name, mainUrl: rec.mainUrl } });
     return this.view(rec, await this.unitNames());
   }
@@ -100,7 +120,7 @@ export class CameraService {
       creds = next.username || next.password ? next : null;
     }
     if (creds !== undefined) changes.credentialsSealed = creds ? this.d.secrets.seal(JSON.stringify(creds)) : null;
-    for (const k of ['name', 'unitId', 'location', 'ownership', 'recorder'] as const) {
+    for (const k of ['name', 'unitId', 'location', 'ownership', 'recorder', 'recording', 'rtspTransport'] as const) {
       if (patch[k] !== undefined) (changes as Record<string, unknown>)[k] = patch[k];
     }
     if (patch.purposes) changes.purposes = [...new Set(patch.purposes)];
@@ -110,6 +130,7 @@ export class CameraService {
       changes.status = patch.enabled ? (rec.status === 'disabled' ? 'unknown' : rec.status) : 'disabled';
     }
     await this.d.cameras.update(id, changes);
+    this.changed('updated', id);
     const { password: _pw, username: _un, ...shown } = patch;
     await this.d.audit.record({ actor, action: 'camera.update', targetType: 'camera', targetId: id, unitId, ip, details: { changed: Object.keys(shown), credentialsChanged: creds !== undefined } });
     return this.view({ ...rec, ...changes }, await this.unitNames());
@@ -119,6 +140,7 @@ export class CameraService {
     assertCan(actor, 'cameras:write');
     const rec = await this.load(actor, id);
     await this.d.cameras.delete(id);
+    this.changed('deleted', id);
     await this.d.audit.record({ actor, action: 'camera.delete', targetType: 'camera', targetId: id, unitId: rec.unitId, ip, details: { name: rec.name } });
   }
 

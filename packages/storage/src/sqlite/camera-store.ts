@@ -16,6 +16,8 @@ const toRecord = (r: Selectable<CamerasTable>): CameraRecord => ({
   recorder: r.recorder_name ? { name: r.recorder_name, channel: r.recorder_channel } : null,
   tags: JSON.parse(r.tags) as string[],
   enabled: r.enabled === 1,
+  recording: { enabled: r.record_enabled === 1, retentionDays: r.retention_days },
+  rtspTransport: r.rtsp_transport === 'udp' ? 'udp' : 'tcp',
   status: r.status as CameraStatus,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -43,6 +45,11 @@ function toRow(c: Partial<CameraRecord>): Partial<Insertable<CamerasTable>> {
   }
   if (c.tags !== undefined) row.tags = JSON.stringify(c.tags);
   if (c.enabled !== undefined) row.enabled = c.enabled ? 1 : 0;
+  if (c.recording !== undefined) {
+    row.record_enabled = c.recording.enabled ? 1 : 0;
+    row.retention_days = c.recording.retentionDays;
+  }
+  if (c.rtspTransport !== undefined) row.rtsp_transport = c.rtspTransport;
   if (c.status !== undefined) row.status = c.status;
   if (c.createdAt !== undefined) row.created_at = c.createdAt;
   if (c.updatedAt !== undefined) row.updated_at = c.updatedAt;

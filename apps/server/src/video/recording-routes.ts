@@ -1,0 +1,47 @@
+import { createReadStream, existsSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RecordingService } from '@vigil/core';
+import { VigilError } from '@vigil/core';
+import { spawnFfmpeg } from '@vigil/media';
+import { PlaybackQuery, RecordingQuery, RecordingsResult } from '@vigil/types';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../http/auth-hook';
+
+/** Recorded spans and gaps, a single playable stream for any window, and the raw files. */
+export function registerRecordingRoutes(app: FastifyInstance, deps: { recordings: RecordingService; tmpDir: string }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/recordings', {
+    schema: { tags: ['video'], summary: 'Recorded spans, gaps and files of a camera in a window', querystring: RecordingQuery, response: { 200: RecordingsResult } },
+  }, async (req) => deps.recordings.list(actorOf(req), req.query.cameraId, req.query.from, req.query.to));
+
+  // One fragmented MP4 for the whole window, remuxed by stream copy as it is sent (no re-encode).
+  r.get('/api/recordings/play.mp4', {
+    schema: { tags: ['video'], summary: 'Play a window of recordings as one MP4 stream', querystring: PlaybackQuery },
+  }, async (req, reply) => {
+    const segs = await deps.recordings.forPlayback(actorOf(req), req.query.cameraId, req.query.from, req.query.to, req.ip);
+    mkdirSync(deps.tmpDir, { recursive: true });
+    const list = join(deps.tmpDir, `play-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(list, segs.filter((s) => existsSync(s.path)).map((s) => `file '${s.path.replaceAll("'", "'\\''")}'`).join('\n'));
+    const offset = Math.max(0, (Date.parse(req.query.from) - segs[0].startMs) / 1000);
+    const duration = (Date.parse(req.query.to) - Math.max(Date.parse(req.query.from), segs[0].startMs)) / 1000;
+    const abort = new AbortController();
+    const run = spawnFfmpeg(
+      ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-ss', offset.toFixed(3), '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'],
+      { signal: abort.signal },
+    );
+    req.raw.on('close', () => abort.abort());
+    void run.exited.then(() => rmSync(list, { force: true }));
+    return reply.type('video/mp4').header('cache-control', 'no-store').send(run.child.stdout);
+  });
+
+  r.get('/api/recordings/segments/:id/file', {
+    schema: { tags: ['video'], summary: 'One recorded file', params: z.object({ id: z.coerce.number().int().min(1) }) },
+  }, async (req, reply) => {
+    const seg = await deps.recordings.segment(actorOf(req), req.params.id, req.ip);
+    if (!existsSync(seg.path)) throw new VigilError('NOT_FOUND', `file of segment ${seg.id} is gone (retention)`, 'id');
+    return reply.type('video/mp4').send(createReadStream(seg.path));
+  });
+}
