@@ -4,3 +4,4 @@ export * from './units';
 export * from './users';
 export * from './cameras';
 export * from './audit';
+export * from './video';
