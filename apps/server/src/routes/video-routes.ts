@@ -5,6 +5,7 @@ import { SqlExportStore, SqlLayoutStore, SqlRecordingStore } from '@vigil/storag
 import websocket from '@fastify/websocket';
 import type { FeaturePlugin } from '../features';
 import { registerExportRoutes } from '../video/export-routes';
+import { registerHlsRoutes } from '../video/hls-routes';
 import { registerLiveRoutes } from '../video/live-routes';
 import { registerRecordingRoutes } from '../video/recording-routes';
 import { fileRemover, VideoManager } from '../video/video-manager';
@@ -32,6 +33,7 @@ export const videoRoutes: FeaturePlugin = async (app, { ctx }) => {
   ctx.video = { manager, recordings, recordingStore };
 
   registerLiveRoutes(app, { ctx, manager, recordings });
+  registerHlsRoutes(app, { ctx, manager, recordings });
   registerRecordingRoutes(app, { recordings, tmpDir: join(ctx.dataDir, 'tmp') });
   registerExportRoutes(app, { ctx, exports });
   registerWallRoutes(app, { layouts, sources: manager.sources });
