@@ -12,6 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   anpr: ['types', 'core'],
   media: ['types', 'core'],
   analytics: ['types', 'core', 'anpr', 'media'],
+  'test-kit': ['types', 'core', 'media'],
 };
 
 function files(dir: string, out: string[] = []): string[] {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { VigilConfig } from '@vigil/types';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { loadConfig } from './config';
@@ -19,12 +20,12 @@ export interface TestVigil {
 }
 
 /** A real server on a real SQLite file in a fresh temp dir, driven with `app.inject()`. */
-export async function createTestVigil(opts: { demo?: boolean; ingest?: boolean } = {}): Promise<TestVigil> {
+export async function createTestVigil(opts: { demo?: boolean; ingest?: boolean; video?: Partial<VigilConfig['video']> } = {}): Promise<TestVigil> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
   const config = loadConfig({
     env: {},
     file: false,
-    overrides: { storage: { dataDir }, auth: { adminPassword: TEST_ADMIN_PASSWORD }, demo: { enabled: opts.demo ?? true }, server: { logLevel: 'silent' }, video: { ingest: opts.ingest ?? false } },
+    overrides: { storage: { dataDir }, auth: { adminPassword: TEST_ADMIN_PASSWORD }, demo: { enabled: opts.demo ?? true }, server: { logLevel: 'silent' }, video: { ingest: opts.ingest ?? false, ...opts.video } },
   });
   const ctx = await createContext(config);
   await bootstrap(ctx);
