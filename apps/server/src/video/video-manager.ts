@@ -1,7 +1,8 @@
-import { rm, statfs } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CameraRecord, RecordingStore } from '@vigil/core';
-import { CameraPipeline, closeDemoScenes, defaultSources, type PipelineStatus, type SourceRegistry, type StreamHub } from '@vigil/media';
+import { CameraPipeline, closeDemoScenes, defaultSources, fmp4DurationMs, type PipelineStatus, type SourceRegistry, type StreamHub } from '@vigil/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { VigilContext } from '../context';
 
@@ -33,9 +34,29 @@ export class VideoManager {
 
   async start(): Promise<void> {
     if (!this.ctx.config.video.ingest) return;
+    await this.recover();
     this.unsubscribe = this.ctx.cameras.onChange((c) => this.enqueue(() => this.sync(c.id)));
     const all = await this.ctx.stores.cameras.list({ unitIds: (await this.ctx.stores.units.all()).map((u) => u.id), limit: 1_000_000, offset: 0 });
     for (const cam of all.rows) await this.sync(cam.id, cam);
+  }
+
+  /**
+   * After a crash or power cut, files that were being written are closed in the index with the
+   * duration actually on disk (the recorder flushes fragments as they arrive).
+   */
+  async recover(): Promise<number> {
+    const open = await this.recordings.incomplete();
+    for (const s of open) {
+      const ms = existsSync(s.path) ? await fmp4DurationMs(s.path).catch(() => 0) : 0;
+      if (ms <= 0) {
+        await this.recordings.delete([s.id]);
+        continue;
+      }
+      const bytes = (await stat(s.path)).size;
+      await this.recordings.upsert({ ...s, endMs: Math.round(s.startMs + ms), bytes, complete: true });
+    }
+    if (open.length) this.log.info({ segments: open.length }, 'recovered recordings left open by an unclean stop');
+    return open.length;
   }
 
   hub(cameraId: string): StreamHub | undefined {
@@ -81,9 +102,10 @@ export class VideoManager {
       cameraId: cam.id,
       url,
       sources: this.sources,
-      sourceOptions: { rtspTransport: cam.rtspTransport },
+      sourceOptions: { rtspTransport: cam.rtspTransport, fragmentMs: this.ctx.config.video.liveFragmentMs },
       recordRoot: cam.recording.enabled ? this.recordRoot : null,
       segmentSeconds: this.ctx.config.video.segmentSeconds,
+      progressEveryMs: 3000,
       onSegment: (e) =>
         void this.recordings
           .upsert({ cameraId: e.cameraId, path: e.path, startMs: e.startMs, endMs: e.endMs, bytes: e.bytes, complete: e.phase === 'close' })

@@ -34,6 +34,8 @@ export interface RecordingStore {
   delete(ids: number[]): Promise<void>;
   totalBytes(): Promise<number>;
   cameraIds(): Promise<string[]>;
+  /** Segments still marked open: left so by a crash or power cut. */
+  incomplete(): Promise<SegmentRecord[]>;
   addHold(h: HoldRecord): Promise<void>;
   releaseHolds(ref: string): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { StreamHub } from '../hub/stream-hub';
 import { Fmp4Demuxer } from '../hub/fmp4-demuxer';
 import { spawnFfmpeg } from '../ffmpeg/spawn';
 import { Supervisor } from '../ingest/supervisor';
-import { FMP4_PIPE_OUTPUT } from '../sources/ffmpeg-ingest';
+import { fmp4PipeOutput } from '../sources/ffmpeg-ingest';
 import { classifyFfmpegError, SourceError, type SourceDriver } from '../sources/source';
 import { SCENES, sceneArgs, type SceneName } from './scene';
 
@@ -51,7 +51,7 @@ class SceneGenerator {
   }
 
   private async runOnce(signal: AbortSignal): Promise<void> {
-    const run = spawnFfmpeg([...sceneArgs({ scene: this.scene }), ...FMP4_PIPE_OUTPUT], { signal, env: { TZ: process.env.VIGIL_TZ ?? 'Asia/Ho_Chi_Minh' } });
+    const run = spawnFfmpeg([...sceneArgs({ scene: this.scene }), ...fmp4PipeOutput(0)], { signal, env: { TZ: process.env.VIGIL_TZ ?? 'Asia/Ho_Chi_Minh' } });
     const demux = new Fmp4Demuxer(this.hub);
     run.child.stdout?.on('data', (c: Buffer) => demux.push(c));
     const { code, stderr } = await run.exited;

@@ -15,6 +15,25 @@ export interface SceneOptions {
   plate?: string;
   /** Label drawn under the clock. */
   label?: string;
+  /** Also draw the wall-clock ms as a machine-readable bar (42 bits, LSB first) for latency measurement. */
+  timecode?: boolean;
+  /** Bitrate in kb/s (default scales with size). */
+  kbps?: number;
+}
+
+/** Geometry of the timecode bar: 2 rows of 21 cells, bottom-left. */
+export const TIMECODE = { bits: 42, perRow: 21, cell: 12, x: 8, bottomMargin: 36 } as const;
+
+function timecodeFilters(h: number, start: string): string {
+  const { bits, perRow, cell, x, bottomMargin } = TIMECODE;
+  const y0 = h - bottomMargin;
+  const parts = [`drawbox=x=${x - 4}:y=${y0 - 4}:w=${perRow * cell + 8}:h=${2 * cell + 8}:color=black:t=fill`];
+  for (let i = 0; i < bits; i++) {
+    const cx = x + (i % perRow) * cell;
+    const cy = y0 + Math.floor(i / perRow) * cell;
+    parts.push(`drawbox=x=${cx + 2}:y=${cy + 2}:w=${cell - 4}:h=${cell - 4}:color=white:t=fill:enable='eq(mod(floor((t+${start})*1000/${2 ** i})\,2)\,1)'`);
+  }
+  return parts.join(',');
 }
 
 /** Escapes text for a drawtext `text=` value inside a filtergraph. */
@@ -60,6 +79,7 @@ export function sceneArgs(o: SceneOptions, startEpochMs = Date.now()): string[] 
   if (plate) chain.push(`drawtext=${fontArg}text='${dt(plate)}':fontsize=${Math.round(h / 24)}:box=1:boxcolor=white:boxborderw=2:fontcolor=black:x='${carX}+4':y=${road + 3 + Math.round(h / 14)}`);
   const clock = `%{pts\\:localtime\\:${start}\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}.%{eif\\:mod((t+${start})*1000\\,1000)\\:d\\:3}`;
   chain.push(`drawtext=${fontArg}fontsize=${Math.round(h / 18)}:fontcolor=white:box=1:boxcolor=black@0.55:x=8:y=8:text='${clock}'`);
+  if (o.timecode) chain.push(timecodeFilters(h, start));
   if (o.label) chain.push(`drawtext=${fontArg}fontsize=${Math.round(h / 26)}:fontcolor=white:x=8:y=${Math.round(h / 18) + 16}:text='${dt(o.label)}'`);
   filters.push(`${last}${chain.join(',')},format=yuv420p[out]`);
   return [
@@ -67,6 +87,6 @@ export function sceneArgs(o: SceneOptions, startEpochMs = Date.now()): string[] 
     ...inputs.flatMap((i) => ['-f', 'lavfi', '-i', i]),
     '-filter_complex', filters.join(';'), '-map', '[out]',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(fps), '-bf', '0',
-    '-b:v', `${Math.round((w * h) / 900)}k`, '-threads', '1',
+    '-b:v', `${o.kbps ?? Math.round((w * h) / 900)}k`, '-threads', '1',
   ];
 }

@@ -38,13 +38,21 @@ export class BoxReader {
   }
 
   private take(n: number): Buffer {
-    const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    const first = this.chunks[0];
+    if (first.length >= n) {
+      // Fast path: the box lies in the first chunk, no copy (ffmpeg writes about one box per chunk).
+      const box = first.subarray(0, n);
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+      this.length -= n;
+      return box;
+    }
+    const all = Buffer.concat(this.chunks);
     const box = all.subarray(0, n);
     const rest = all.subarray(n);
     this.chunks = rest.length ? [rest] : [];
     this.length = rest.length;
-    // Copy so the box does not pin the whole pipe chunk in memory.
-    return Buffer.from(box);
+    return box;
   }
 }
 

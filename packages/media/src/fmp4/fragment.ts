@@ -65,13 +65,13 @@ export function parseMoof(moof: Buffer): FragmentInfo {
 }
 
 /**
- * Returns a copy of a moof+mdat fragment whose tfdt (decode time) is `decodeTime`, so each recorded
- * file's timeline starts at zero and plays on its own.
+ * The moof of a moof+mdat fragment, copied, with its tfdt (decode time) set to `decodeTime`, so each
+ * recorded file's timeline starts at zero and plays on its own. Only the small moof is copied; the
+ * caller writes it followed by `fragment.subarray(moof.length)`.
  */
-export function withDecodeTime(fragment: Buffer, decodeTime: number): Buffer {
-  const out = Buffer.from(fragment);
-  const moofSize = out.readUInt32BE(0);
-  // Walk moof -> traf -> tfdt by offsets (find() returns subarrays of the copy, so writes land in it).
+export function moofWithDecodeTime(fragment: Buffer, decodeTime: number): Buffer {
+  const moofSize = fragment.readUInt32BE(0);
+  const out = Buffer.from(fragment.subarray(0, moofSize));
   let off = 8;
   while (off + 8 <= moofSize) {
     const size = out.readUInt32BE(off);
@@ -92,4 +92,24 @@ export function withDecodeTime(fragment: Buffer, decodeTime: number): Buffer {
     off += size;
   }
   return out;
+}
+
+/** Media duration (ms) of a fragmented MP4 file: what survived of a recording cut short by a crash. */
+export async function fmp4DurationMs(path: string): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const { BoxReader } = await import('./boxes');
+  const { parseInit } = await import('./init');
+  const boxes = new BoxReader().push(await readFile(path));
+  let timescale = 0;
+  let total = 0;
+  let pendingMoof: Buffer | null = null;
+  for (const b of boxes) {
+    if (b.type === 'moov') timescale = parseInit(b.data).timescale;
+    else if (b.type === 'moof') pendingMoof = b.data;
+    else if (b.type === 'mdat' && pendingMoof) {
+      total += parseMoof(pendingMoof).duration;
+      pendingMoof = null;
+    }
+  }
+  return timescale ? (total / timescale) * 1000 : 0;
 }

@@ -21,6 +21,8 @@ export interface CameraPipelineOptions {
   /** Where recordings go; null disables recording. */
   recordRoot: string | null;
   segmentSeconds?: number;
+  /** How often the open file's progress is reported to the index. */
+  progressEveryMs?: number;
   onSegment?(e: SegmentEvent): void;
   onStatus?(s: PipelineStatus): void;
   onRecorderError?(err: Error): void;
@@ -45,6 +47,7 @@ export class CameraPipeline {
         cameraId: o.cameraId,
         root: o.recordRoot,
         segmentSeconds: o.segmentSeconds,
+        progressEveryMs: o.progressEveryMs,
         onSegment: (e) => o.onSegment?.(e),
         onError: (err) => o.onRecorderError?.(err),
       });

@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { withDecodeTime, type FragmentInfo } from '../fmp4/fragment';
+import { moofWithDecodeTime, type FragmentInfo } from '../fmp4/fragment';
 import type { InitInfo } from '../fmp4/init';
 import type { StreamSubscriber } from '../hub/stream-hub';
 
@@ -22,6 +22,8 @@ export interface SegmentRecorderOptions {
   segmentSeconds?: number;
   /** Report progress (for the index) at most this often. */
   progressEveryMs?: number;
+  /** Gather writes for this long before flushing them (bounded loss on a crash). */
+  flushMs?: number;
   onSegment(e: SegmentEvent): void;
   onError?(err: Error): void;
 }
@@ -35,6 +37,7 @@ interface OpenSegment {
   reportedAt: number;
   /** Decode time of the file's first fragment: subtracted so the file starts at zero. */
   baseDecodeTime: number;
+  corked: boolean;
 }
 
 /**
@@ -66,7 +69,19 @@ export class SegmentRecorder implements StreamSubscriber {
     }
     const seg = this.seg;
     if (!seg) return;
-    seg.stream.write(withDecodeTime(data, Math.max(0, info.decodeTime - seg.baseDecodeTime)));
+    const moof = moofWithDecodeTime(data, Math.max(0, info.decodeTime - seg.baseDecodeTime));
+    // Writes are gathered and flushed together (one writev) every flushMs: far fewer syscalls, and a
+    // crash still loses well under a second.
+    if (!seg.corked) {
+      seg.stream.cork();
+      seg.corked = true;
+      setTimeout(() => {
+        seg.corked = false;
+        seg.stream.uncork();
+      }, this.o.flushMs ?? 250);
+    }
+    seg.stream.write(moof);
+    seg.stream.write(data.subarray(moof.length));
     seg.bytes += data.length;
     seg.mediaMs += (info.duration / this.timescale) * 1000;
     if (receivedAt - seg.reportedAt >= (this.o.progressEveryMs ?? 1000)) {
@@ -98,7 +113,7 @@ export class SegmentRecorder implements StreamSubscriber {
     const stream = createWriteStream(path, { flags: 'w' });
     stream.on('error', (err) => this.o.onError?.(err));
     stream.write(this.init!);
-    this.seg = { stream, path, startMs, mediaMs: 0, bytes: this.init!.length, reportedAt: startMs, baseDecodeTime };
+    this.seg = { stream, path, startMs, mediaMs: 0, bytes: this.init!.length, reportedAt: startMs, baseDecodeTime, corked: false };
     this.emit('open', this.seg);
   }
 

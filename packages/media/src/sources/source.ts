@@ -24,6 +24,8 @@ export interface SourceOptions {
   rtspTransport?: 'tcp' | 'udp';
   /** No data for this long counts as a dead source. */
   stallMs?: number;
+  /** Live fragment length (see fmp4PipeOutput). */
+  fragmentMs?: number;
 }
 
 /** A kind of camera source, registered by URL scheme (go2rtc's `streams.HandleFunc`). */

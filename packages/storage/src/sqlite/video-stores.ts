@@ -119,6 +119,9 @@ export class SqlRecordingStore implements RecordingStore {
   async cameraIds(): Promise<string[]> {
     return (await this.db.selectFrom('recording_segments').select('camera_id').distinct().execute()).map((r) => r.camera_id);
   }
+  async incomplete() {
+    return (await this.db.selectFrom('recording_segments').selectAll().where('complete', '=', 0).execute()).map(seg);
+  }
   async addHold(h: HoldRecord): Promise<void> {
     await this.db
       .insertInto('recording_holds')
