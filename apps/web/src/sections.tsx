@@ -9,6 +9,9 @@ import { CamerasPage } from './pages/cameras-page';
 import { MapPage } from './pages/map-page';
 import { UnitsPage } from './pages/units-page';
 import { UsersPage } from './pages/users-page';
+import { WallPage } from './pages/wall-page';
+import { PlaybackPage } from './pages/playback-page';
+import { ExportsPage } from './pages/exports-page';
 
 export interface SectionDef {
   key: string;
@@ -17,6 +20,8 @@ export interface SectionDef {
   navLabel: MessageKey;
   /** Shown in the header nav (false for pages reached by link only). */
   nav?: boolean;
+  /** Rendered without login too (the public violation look-up). */
+  public?: boolean;
   render(id: string | undefined, rest: string[]): ReactElement;
 }
 
@@ -29,6 +34,9 @@ export const SECTIONS: SectionDef[] = [
   { key: 'units', roles: ALL, navLabel: 'nav.units', render: () => <UnitsPage /> },
   { key: 'users', roles: ['admin'], navLabel: 'nav.users', render: () => <UsersPage /> },
   { key: 'audit', roles: ['admin', 'auditor'], navLabel: 'nav.audit', render: () => <AuditPage /> },
+  { key: 'wall', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.wall', render: () => <WallPage /> },
+  { key: 'playback', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.playback', render: (id, rest) => <PlaybackPage ids={id ? [id, ...rest] : []} /> },
+  { key: 'exports', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.exports', render: () => <ExportsPage /> },
 ];
 
 export function findSection(key: string | undefined): SectionDef | undefined {

@@ -65,7 +65,7 @@ export const WallCell = z.string().max(64).nullable();
 export const WallLayoutBody = z.object({
   name: z.string().trim().min(1).max(100),
   grid: z.union([z.literal(1), z.literal(4), z.literal(9), z.literal(16)]).describe('Tiles: 1, 4 (2x2), 9 (3x3) or 16 (4x4)'),
-  cells: z.array(WallCell).max(16),
+  cells: z.array(WallCell).max(32).describe("Tiles in order; up to 2 x 16 for a wall spread over two screens"),
   tour: z
     .object({ cameraIds: z.array(z.string().max(64)).min(1).max(500), intervalSec: z.number().int().min(3).max(3600) })
     .nullable()

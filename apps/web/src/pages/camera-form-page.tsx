@@ -10,6 +10,7 @@ import { navigate } from '../hooks/use-hash-route';
 import { useUnits } from '../hooks/use-units';
 import { useT } from '../i18n/i18n';
 import { CameraFormFields } from '../views/camera-form';
+import { CameraLivePanel } from '../components/video/camera-live-panel';
 import { buildBody, emptyForm, FORM_FIELDS, formFromCamera, type CameraFormState } from '../views/camera-form-state';
 
 /** `#/cameras/new` (id null) and `#/cameras/:id`. */
@@ -101,6 +102,7 @@ export function CameraFormPage({ id }: { id: string | null }) {
           {camera && <span className="page__title-extra">{camera.name} <StatusBadge status={camera.status} /></span>}
         </h1>
       </div>
+      {camera && <CameraLivePanel camera={{ id: camera.id, name: camera.name, unitName: camera.unitName }} />}
       <form className="card form" onSubmit={submit} data-testid="camera-form" noValidate>
         {saved && <Alert kind="success" testId="camera-saved">{t('common.saved')}</Alert>}
         <ErrorAlert error={formError} testId="camera-form-error" />

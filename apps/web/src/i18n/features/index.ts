@@ -1,4 +1,5 @@
 // Messages of feature pages, one file per feature exporting `{ vi, en }` (en must mirror vi's keys).
 // Add one import and one spread line per feature.
-export const featureVi = {} as const;
-export const featureEn: Record<keyof typeof featureVi, string> = {};
+import { en as videoEn, vi as videoVi } from './video';
+export const featureVi = { ...videoVi } as const;
+export const featureEn: Record<keyof typeof featureVi, string> = { ...videoEn };

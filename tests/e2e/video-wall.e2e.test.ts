@@ -1,0 +1,209 @@
+// Video UI end-to-end: real server with demo cameras (synthetic H.264 with a running clock) and the
+// built web UI in headless Chromium. The wall shows live video whose pixels change, a layout is
+// saved and loaded back, playback plays a recorded span, an export's hash is listed, and a ward
+// viewer is refused the live stream of another ward's camera.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startVigil } from '@vigil/server';
+
+const root = new URL('../..', import.meta.url).pathname;
+const ADMIN_PASSWORD = 'Admin-pass-123';
+const VIEWER_PASSWORD = 'Viewer-pass-123';
+
+let vigil: { url: string; close(): Promise<void> } | undefined;
+let browser: Browser | undefined;
+let dataDir = '';
+let adminToken = '';
+
+interface UnitRow { id: string; code: string; name: string }
+interface CameraRow { id: string; name: string; unitId: string }
+
+before(async () => {
+  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
+    const res = spawnSync('npm', ['run', 'build', '-w', '@vigil/web'], { cwd: root, stdio: 'inherit' });
+    assert.equal(res.status, 0, 'web build failed');
+  }
+  dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-video-'));
+  vigil = await startVigil({ dataDir, port: 0, host: '127.0.0.1', demo: true, adminPassword: ADMIN_PASSWORD, logLevel: 'warn' });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  });
+  ({ token: adminToken } = await api<{ token: string }>('/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } }));
+});
+
+after(async () => {
+  await browser?.close();
+  await vigil?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function api<T>(path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${vigil!.url}${path}`, {
+    method: opts.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${path} -> ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => console.error('[browser error]', err.message));
+  return page;
+}
+
+async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${vigil!.url}/#/login`);
+  await page.fill('[data-testid=login-username]', username);
+  await page.fill('[data-testid=login-password]', password);
+  await page.click('[data-testid=login-submit]');
+  await page.waitForSelector('[data-testid=header]');
+}
+
+async function setHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
+/** Cheap hash of the pixels of the n-th tile's video, drawn into a canvas inside the page. */
+function tileHash(page: Page, n: number): Promise<string> {
+  return page.evaluate((i) => {
+    const video = document.querySelectorAll<HTMLVideoElement>('[data-testid=live-video]')[i]!;
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 180;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const px = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    let h = 2166136261;
+    for (let k = 0; k < px.length; k += 4) h = Math.imul(h ^ (px[k]! + px[k + 1]! * 3 + px[k + 2]! * 7), 16777619) >>> 0;
+    return `${h}:${video.currentTime.toFixed(2)}`;
+  }, n);
+}
+
+async function demoCameras(code: string): Promise<CameraRow[]> {
+  const { items: units } = await api<{ items: UnitRow[] }>('/api/units', { token: adminToken });
+  const unit = units.find((u) => u.code === code);
+  assert.ok(unit, `demo unit ${code}`);
+  const { items } = await api<{ items: CameraRow[] }>(`/api/cameras?unitId=${unit.id}&limit=100`, { token: adminToken });
+  assert.ok(items.length >= 4, `demo cameras of ${code}`);
+  return items;
+}
+
+test('wall plays live video, saves a layout; playback plays; an export is listed with its hash', { timeout: 120_000 }, async () => {
+  const cams = (await demoCameras('DEMO-HT')).slice(0, 4);
+  const page = await newPage();
+  await login(page, 'admin', ADMIN_PASSWORD);
+  await setHash(page, '#/wall');
+  await page.waitForSelector('[data-testid=picker-camera]');
+  await page.click('[data-testid=grid-4]');
+  assert.equal(await page.locator('[data-testid=live-tile]').count(), 4);
+  await page.locator('[data-testid=live-tile]').first().click();
+  // Three by click (each fills the selected tile and moves on), the fourth by drag and drop.
+  for (const c of cams.slice(0, 3)) await page.click(`[data-testid=picker-camera][data-camera-id="${c.id}"]`);
+  await page.dragAndDrop(`[data-testid=picker-camera][data-camera-id="${cams[3]!.id}"]`, '[data-testid=live-tile]:nth-child(4)');
+  const placed = await page.locator('[data-testid=live-tile]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cameraId));
+  assert.deepEqual(placed, cams.map((c) => c.id));
+
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=live-tile][data-state=live]').length === 4, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('[data-testid=live-video]')!.readyState >= 2);
+  const first = await tileHash(page, 0);
+  await page.waitForTimeout(1500);
+  const second = await tileHash(page, 0);
+  assert.notEqual(second.split(':')[0], first.split(':')[0], `tile pixels change over 1.5 s (${first} -> ${second})`);
+  assert.ok(Number(second.split(':')[1]) > Number(first.split(':')[1]), 'live video time advances');
+  await page.screenshot({ path: join(dataDir, 'wall.png') });
+
+  // Save the layout, change the wall, then load the layout back from the server.
+  await page.fill('[data-testid=layout-name]', 'Hỏa Tiến 2x2');
+  await page.click('[data-testid=layout-save]');
+  await page.waitForSelector('[data-testid=wall-notice]');
+  const { items: layouts } = await api<{ items: { id: string; grid: number; cells: string[] }[] }>('/api/wall/layouts', { token: adminToken });
+  assert.equal(layouts.length, 1);
+  assert.deepEqual(layouts[0]!.cells, cams.map((c) => c.id));
+  await page.selectOption('[data-testid=layout-select]', '');
+  await page.keyboard.press('9');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=live-tile]').length === 9);
+  await page.reload();
+  await page.waitForSelector('[data-testid=layout-select] option:nth-child(2)', { state: 'attached' });
+  await page.selectOption('[data-testid=layout-select]', layouts[0]!.id);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=live-tile]').length === 4);
+  const reloaded = await page.locator('[data-testid=live-tile]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cameraId));
+  assert.deepEqual(reloaded, cams.map((c) => c.id));
+
+  // Playback: once ~8 s are recorded, the timeline shows a span and the video plays.
+  const cam = cams[0]!;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    const rec = await api<{ items: { start: string; end: string }[] }>(`/api/recordings?cameraId=${cam.id}&from=${from}&to=${new Date().toISOString()}`, { token: adminToken });
+    const longest = Math.max(0, ...rec.items.map((s) => Date.parse(s.end) - Date.parse(s.start)));
+    if (longest >= 8000) break;
+    assert.ok(Date.now() < deadline, `8 s recorded within 30 s (longest span ${longest} ms)`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await setHash(page, `#/playback/${cam.id}`);
+  await page.waitForSelector('[data-testid=timeline-span]');
+  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('[data-testid=pb-video]')!.readyState >= 2);
+  await page.click('[data-testid=pb-play]');
+  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('[data-testid=pb-video]')!.currentTime > 1.0, null, { timeout: 15_000 });
+  await page.click('[data-testid=pb-pause]');
+  await page.screenshot({ path: join(dataDir, 'playback.png') });
+
+  // Export the 3 s around the play head through the form; its hash appears in the list.
+  await page.fill('[data-testid=export-around]', '3');
+  await page.click('[data-testid=export-around-apply]');
+  await page.fill('[data-testid=export-reason]', 'Hồ sơ vụ việc 01/2026');
+  await page.click('[data-testid=export-submit]');
+  const sha = (await page.locator('[data-testid=export-sha]').innerText({ timeout: 30_000 })).trim();
+  assert.match(sha, /^[0-9a-f]{64}$/);
+  await setHash(page, '#/exports');
+  await page.waitForSelector(`[data-testid=export-row][data-sha256="${sha}"]`);
+  assert.match(await page.locator(`[data-testid=export-row][data-sha256="${sha}"]`).innerText(), /admin/);
+  await page.context().close();
+});
+
+test('a unit-viewer of DEMO-HT is refused the live stream of a DEMO-HX camera', { timeout: 60_000 }, async () => {
+  const [own] = await demoCameras('DEMO-HT');
+  const [other] = await demoCameras('DEMO-HX');
+  await api('/api/users', {
+    token: adminToken,
+    body: { username: 'ht-viewer', displayName: 'Hỏa Tiến viewer', password: VIEWER_PASSWORD, role: 'unit-viewer', unitId: own!.unitId },
+  });
+  const page = await newPage();
+  await login(page, 'ht-viewer', VIEWER_PASSWORD);
+
+  // The socket itself answers with an error message, then closes.
+  const first = await page.evaluate((id) => new Promise<string>((resolve) => {
+    const token = localStorage.getItem('vigil.token') ?? '';
+    const ws = new WebSocket(`ws://${location.host}/api/cameras/${id}/live?access_token=${encodeURIComponent(token)}`);
+    ws.onmessage = (e) => resolve(typeof e.data === 'string' ? e.data : 'binary');
+    ws.onclose = (e) => resolve(`closed ${e.code}`);
+  }), other!.id);
+  assert.equal(JSON.parse(first).error, 'FORBIDDEN', first);
+
+  // A wall tile holding that camera (e.g. a stale layout) shows the refusal.
+  await page.evaluate((id) => {
+    localStorage.setItem('vigil.wall', JSON.stringify({ grid: 1, twoScreens: false, cells: [id], tour: null, tourStartedAt: null, layoutId: null, name: '' }));
+  }, other!.id);
+  await setHash(page, '#/wall');
+  await page.waitForSelector('[data-testid=live-tile][data-state=forbidden]');
+  assert.match(await page.locator('[data-testid=tile-notice]').innerText(), /Không có quyền/);
+  await page.context().close();
+});
