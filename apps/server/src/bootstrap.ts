@@ -1,5 +1,6 @@
 import type { VigilContext } from './context';
 import { DEMO_PROVINCE, seedDemo } from './demo';
+import { seedCasesDemo } from './cases/demo';
 
 /**
  * First-start work: a top unit and user "admin" on an empty database, then demo content when
@@ -14,6 +15,7 @@ export async function bootstrap(ctx: VigilContext): Promise<{ generatedAdminPass
     const unit = await ctx.units.create(system, { code: root.code, name: root.name, level: 'province', parentId: null });
     (system.scope as Set<string>).add(unit.id);
     if (demo) await seedDemo(system, ctx, unit.id);
+    if (demo) await seedCasesDemo(ctx);
     units = await ctx.stores.units.all();
   }
   const top = units.find((u) => u.parentId === null)!;

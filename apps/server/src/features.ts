@@ -7,6 +7,8 @@ import { systemRoutes } from './routes/system-routes';
 import { unitRoutes } from './routes/units-routes';
 import { userRoutes } from './routes/users-routes';
 import { videoRoutes } from './routes/video-routes';
+import { casesRoutes } from './routes/cases-routes';
+import { incidentsRoutes } from './routes/incidents-routes';
 
 /** A feature plugin: builds its own services from the context and registers its routes. */
 export type FeaturePlugin = FastifyPluginAsyncZod<{ ctx: VigilContext }>;
@@ -20,4 +22,6 @@ export const features: FeaturePlugin[] = [
   cameraRoutes,
   auditRoutes,
   videoRoutes,
+  casesRoutes,
+  incidentsRoutes,
 ];

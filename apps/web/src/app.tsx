@@ -18,11 +18,12 @@ export function App() {
 
   useEffect(() => {
     if (checking) return;
-    if (!user && section !== 'login') navigate('/login');
+    if (!user && section !== 'login' && !findSection(section)?.public) navigate('/login');
     else if (user && (section === undefined || section === 'login')) navigate(`/${homeSection(user.role)}`);
   }, [checking, user, section]);
 
   if (checking) return <div className="boot">{t('common.loading')}</div>;
+  if (!user && findSection(section)?.public) return findSection(section)!.render(id, rest);
   if (!user || section === 'login') return <LoginPage />;
 
   let page: ReactElement;

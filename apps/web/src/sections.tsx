@@ -12,6 +12,12 @@ import { UsersPage } from './pages/users-page';
 import { WallPage } from './pages/wall-page';
 import { PlaybackPage } from './pages/playback-page';
 import { ExportsPage } from './pages/exports-page';
+import { CasesPage } from './pages/cases-page';
+import { CaseDetailPage } from './pages/case-detail-page';
+import { CaseIntakePage } from './pages/case-intake-page';
+import { IncidentsPage } from './pages/incidents-page';
+import { ReportsPage } from './pages/reports-page';
+import { PublicLookupPage } from './pages/public-lookup-page';
 
 export interface SectionDef {
   key: string;
@@ -37,6 +43,10 @@ export const SECTIONS: SectionDef[] = [
   { key: 'wall', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.wall', render: () => <WallPage /> },
   { key: 'playback', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.playback', render: (id, rest) => <PlaybackPage ids={id ? [id, ...rest] : []} /> },
   { key: 'exports', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.exports', render: () => <ExportsPage /> },
+  { key: 'cases', roles: READERS, navLabel: 'nav.cases', render: (id) => (id === 'new' ? <CaseIntakePage /> : id ? <CaseDetailPage key={id} id={id} /> : <CasesPage />) },
+  { key: 'incidents', roles: READERS, navLabel: 'nav.incidents', render: () => <IncidentsPage /> },
+  { key: 'reports', roles: READERS, navLabel: 'nav.reports', render: () => <ReportsPage /> },
+  { key: 'tra-cuu', roles: ALL, navLabel: 'nav.lookup', public: true, render: () => <PublicLookupPage /> },
 ];
 
 export function findSection(key: string | undefined): SectionDef | undefined {

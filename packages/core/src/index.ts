@@ -10,6 +10,7 @@ export * from './cameras/camera-csv';
 export * from './cameras/stream-url';
 export * from './util/ids';
 export * from './util/zod-errors';
+export * from './cases/index';
 export * from './video/ports';
 export * from './video/spans';
 export * from './video/recording-service';

@@ -22,3 +22,4 @@ export function createStores(db: Kysely<Database>) {
 }
 export type Stores = ReturnType<typeof createStores>;
 export { SqlRecordingStore, SqlExportStore, SqlLayoutStore } from './sqlite/video-stores';
+export * from './sqlite/cases-stores';

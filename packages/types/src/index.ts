@@ -4,4 +4,6 @@ export * from './units';
 export * from './users';
 export * from './cameras';
 export * from './audit';
+export * from './cases';
+export * from './incidents';
 export * from './video';

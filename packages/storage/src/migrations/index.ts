@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-video';
+import * as m0004 from './0004-cases';
 
 /** Numbered migrations, applied in order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-video': m0002,
+  '0004-cases': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 // Messages of feature pages, one file per feature exporting `{ vi, en }` (en must mirror vi's keys).
 // Add one import and one spread line per feature.
 import { en as videoEn, vi as videoVi } from './video';
-export const featureVi = { ...videoVi } as const;
-export const featureEn: Record<keyof typeof featureVi, string> = { ...videoEn };
+import { en as casesEn, vi as casesVi } from './cases';
+export const featureVi = { ...videoVi, ...casesVi } as const;
+export const featureEn: Record<keyof typeof featureVi, string> = { ...videoEn, ...casesEn };

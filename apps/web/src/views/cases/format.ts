@@ -1,0 +1,16 @@
+// Formatting shared by the cases pages: Vietnam time, money, deadline text.
+import type { Deadline } from '../../api/cases';
+import type { Translate } from '../../i18n/i18n';
+
+const fmt = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+
+/** Dates are shown in Vietnam time whatever the browser's zone, as the law counts them. */
+export const vnTime = (iso: string | null | undefined): string => (iso ? fmt.format(new Date(iso)) : '');
+export const money = (n: number): string => n.toLocaleString('vi-VN');
+
+export function deadlineText(t: Translate, d: Deadline | null): string {
+  if (!d) return '';
+  const date = vnTime(d.dueAt);
+  const head = t(d.kind === 'owner' ? 'cases.deadline.owner' : 'cases.deadline.resolve', { date });
+  return `${head} · ${d.state === 'overdue' ? t('cases.deadline.overdue') : t('cases.deadline.days', { days: d.daysLeft })}`;
+}
