@@ -9,6 +9,7 @@ import { userRoutes } from './routes/users-routes';
 import { videoRoutes } from './routes/video-routes';
 import { casesRoutes } from './routes/cases-routes';
 import { incidentsRoutes } from './routes/incidents-routes';
+import { checkpointRoutes } from './routes/checkpoints-routes';
 
 /** A feature plugin: builds its own services from the context and registers its routes. */
 export type FeaturePlugin = FastifyPluginAsyncZod<{ ctx: VigilContext }>;
@@ -24,4 +25,5 @@ export const features: FeaturePlugin[] = [
   videoRoutes,
   casesRoutes,
   incidentsRoutes,
+  checkpointRoutes,
 ];

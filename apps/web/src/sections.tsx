@@ -12,6 +12,9 @@ import { UsersPage } from './pages/users-page';
 import { WallPage } from './pages/wall-page';
 import { PlaybackPage } from './pages/playback-page';
 import { ExportsPage } from './pages/exports-page';
+import { CheckpointDashboardPage } from './pages/checkpoint-dashboard-page';
+import { CheckpointsPage } from './pages/checkpoints-page';
+import { StationPage } from './pages/station-page';
 import { CasesPage } from './pages/cases-page';
 import { CaseDetailPage } from './pages/case-detail-page';
 import { CaseIntakePage } from './pages/case-intake-page';
@@ -43,6 +46,9 @@ export const SECTIONS: SectionDef[] = [
   { key: 'wall', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.wall', render: () => <WallPage /> },
   { key: 'playback', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.playback', render: (id, rest) => <PlaybackPage ids={id ? [id, ...rest] : []} /> },
   { key: 'exports', roles: ['admin', 'operator', 'officer', 'unit-viewer'], navLabel: 'nav.exports', render: () => <ExportsPage /> },
+  { key: 'checkpoints', roles: ['admin', 'operator', 'officer', 'checkpoint', 'auditor'], navLabel: 'nav.checkpoints', render: () => <CheckpointsPage /> },
+  { key: 'station', roles: ['admin', 'checkpoint'], navLabel: 'nav.checkpoints', nav: false, render: (id) => (id ? <StationPage key={id} checkpointId={id} /> : <CheckpointsPage />) },
+  { key: 'checkpoint-dashboard', roles: ['admin', 'operator', 'officer', 'checkpoint', 'auditor'], navLabel: 'nav.checkpointDashboard', render: () => <CheckpointDashboardPage /> },
   { key: 'cases', roles: READERS, navLabel: 'nav.cases', render: (id) => (id === 'new' ? <CaseIntakePage /> : id ? <CaseDetailPage key={id} id={id} /> : <CasesPage />) },
   { key: 'incidents', roles: READERS, navLabel: 'nav.incidents', render: () => <IncidentsPage /> },
   { key: 'reports', roles: READERS, navLabel: 'nav.reports', render: () => <ReportsPage /> },

@@ -16,3 +16,4 @@ export * from './video/spans';
 export * from './video/recording-service';
 export * from './video/export-service';
 export * from './video/layout-service';
+export * from './checkpoints/index';

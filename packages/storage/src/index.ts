@@ -23,3 +23,4 @@ export function createStores(db: Kysely<Database>) {
 export type Stores = ReturnType<typeof createStores>;
 export { SqlRecordingStore, SqlExportStore, SqlLayoutStore } from './sqlite/video-stores';
 export * from './sqlite/cases-stores';
+export * from './sqlite/checkpoint-stores';

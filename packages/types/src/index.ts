@@ -7,3 +7,4 @@ export * from './audit';
 export * from './cases';
 export * from './incidents';
 export * from './video';
+export * from './checkpoints';

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-video';
 import * as m0004 from './0004-cases';
+import * as m0005 from './0005-checkpoints';
 
 /** Numbered migrations, applied in order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-video': m0002,
   '0004-cases': m0004,
+  '0005-checkpoints': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
