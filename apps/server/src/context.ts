@@ -21,6 +21,8 @@ export interface VigilContext {
   clock: Clock;
   /** Video runtime, set by the video feature when it loads (null in the CLI). */
   video: { manager: import('./video/video-manager').VideoManager; recordings: RecordingService; recordingStore: RecordingStore } | null;
+  /** Health runtime, set by the health feature when it loads. */
+  health: { monitor: import('./health/monitor').HealthMonitor; store: import('@vigil/core').HealthStore } | null;
   /** An all-powerful actor for start-up jobs and the CLI. */
   system(): Promise<ReturnType<typeof systemActor>>;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function createContext(config: VigilConfig, clock: Clock = systemCl
     cameras,
     clock,
     video: null,
+    health: null,
     system: async () => systemActor((await stores.units.all()).map((u) => u.id)),
     close: () => db.destroy(),
   };

@@ -7,6 +7,7 @@ import { systemRoutes } from './routes/system-routes';
 import { unitRoutes } from './routes/units-routes';
 import { userRoutes } from './routes/users-routes';
 import { videoRoutes } from './routes/video-routes';
+import { healthRoutes } from './routes/health-routes';
 import { casesRoutes } from './routes/cases-routes';
 import { incidentsRoutes } from './routes/incidents-routes';
 import { checkpointRoutes } from './routes/checkpoints-routes';
@@ -23,6 +24,7 @@ export const features: FeaturePlugin[] = [
   cameraRoutes,
   auditRoutes,
   videoRoutes,
+  healthRoutes,
   casesRoutes,
   incidentsRoutes,
   checkpointRoutes,

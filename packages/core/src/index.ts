@@ -17,3 +17,6 @@ export * from './video/recording-service';
 export * from './video/export-service';
 export * from './video/layout-service';
 export * from './checkpoints/index';
+export * from './health/ports';
+export * from './health/frame-metrics';
+export * from './health/tracker';

@@ -23,3 +23,4 @@ import { SourceRegistry } from './sources/source';
 export function defaultSources(): SourceRegistry {
   return new SourceRegistry().register(rtspSource).register(httpSource).register(fileSource).register(demoSource);
 }
+export * from './sampler/keyframe-sampler';

@@ -24,3 +24,4 @@ export type Stores = ReturnType<typeof createStores>;
 export { SqlRecordingStore, SqlExportStore, SqlLayoutStore } from './sqlite/video-stores';
 export * from './sqlite/cases-stores';
 export * from './sqlite/checkpoint-stores';
+export { SqlHealthStore, type HealthTables } from './sqlite/health-store';

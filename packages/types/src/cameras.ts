@@ -10,7 +10,8 @@ export const Purpose = z.enum(['security', 'traffic', 'checkpoint']);
 export type Purpose = z.infer<typeof Purpose>;
 export const Ownership = z.enum(['police', 'commune', 'community']);
 export type Ownership = z.infer<typeof Ownership>;
-export const CameraStatus = z.enum(['unknown', 'online', 'offline', 'disabled']);
+/** A camera's state as the health monitor last saw it. */
+export const CameraStatus = z.enum(['unknown', 'online', 'offline', 'frozen', 'black', 'tampered', 'degraded', 'clock_drift', 'recording_failed', 'disabled']);
 export type CameraStatus = z.infer<typeof CameraStatus>;
 
 /** Stream URL schemes a camera source may use (sources are registered by scheme). */

@@ -8,3 +8,4 @@ export * from './cases';
 export * from './incidents';
 export * from './video';
 export * from './checkpoints';
+export * from './health';

@@ -20,6 +20,8 @@ export class VideoManager {
   readonly sources: SourceRegistry = defaultSources();
   readonly recordRoot: string;
   private running = new Map<string, Running>();
+  /** Last write error of each camera's recorder (the health monitor reports it). */
+  readonly recordingErrors = new Map<string, { message: string; at: number }>();
   private queue: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private closed = false;
@@ -65,6 +67,11 @@ export class VideoManager {
 
   status(cameraId: string): PipelineStatus | undefined {
     return this.running.get(cameraId)?.pipeline.status;
+  }
+
+  /** Ids of cameras with a running pipeline. */
+  cameraIds(): string[] {
+    return [...this.running.keys()];
   }
 
   /** Number of live pipelines (metrics, tests). */
@@ -114,7 +121,10 @@ export class VideoManager {
         if (s.state === 'offline') this.log.warn({ cameraId: cam.id, error: s.error }, 'camera offline');
         else this.log.debug({ cameraId: cam.id, state: s.state }, 'camera state');
       },
-      onRecorderError: (err) => this.log.error({ err, cameraId: cam.id }, 'recording write failed'),
+      onRecorderError: (err) => {
+        this.recordingErrors.set(cam.id, { message: err.message, at: Date.now() });
+        this.log.error({ err, cameraId: cam.id }, 'recording write failed');
+      },
     });
     this.running.set(cam.id, { pipeline: pipeline.start(), key });
   }

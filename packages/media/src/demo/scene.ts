@@ -19,6 +19,8 @@ export interface SceneOptions {
   timecode?: boolean;
   /** Bitrate in kb/s (default scales with size). */
   kbps?: number;
+  /** A fault played between `from` and `to` seconds of stream time (simulated broken camera). */
+  fault?: { kind: 'freeze' | 'black' | 'swap' | 'throttle'; from: number; to: number };
 }
 
 /** Geometry of the timecode bar: 2 rows of 21 cells, bottom-left. */
@@ -61,12 +63,16 @@ export function sceneArgs(o: SceneOptions, startEpochMs = Date.now()): string[] 
     `color=c=0x3060c0:s=${Math.round(w / 16)}x${Math.round(h / 15)}:r=${fps}`,
     `color=c=0xe0c040:s=${Math.round(w / 40)}x${Math.round(h / 14)}:r=${fps}`,
   ];
-  const carX = `mod(t*${speed}\\,${w + 120})-${Math.round(w / 9)}`;
+  const f = o.fault;
+  const during = f ? `between(t\\,${f.from}\\,${f.to})` : '0';
+  // While frozen, every moving thing uses the time at which the freeze began.
+  const tt = f?.kind === 'freeze' ? `(t-${during}*(t-${f.from}))` : 't';
+  const carX = `mod(${tt}*${speed}\\,${w + 120})-${Math.round(w / 9)}`;
   const filters = [
     `[0][1]overlay=0:${road}[a]`,
     `[a][2]overlay=x='${carX}':y=${road + 3}[b]`,
-    `[b][3]overlay=x='${w}-mod(t*${Math.round(speed * 0.6)}\\,${w + 80})':y=${road + 8}[c]`,
-    `[c][4]overlay=x='mod(t*25\\,${w})':y=${road - Math.round(h / 7)}[d]`,
+    `[b][3]overlay=x='${w}-mod(${tt}*${Math.round(speed * 0.6)}\\,${w + 80})':y=${road + 8}[c]`,
+    `[c][4]overlay=x='mod(${tt}*25\\,${w})':y=${road - Math.round(h / 7)}[d]`,
   ];
   let last = '[d]';
   if (o.scene === 'traffic') {
@@ -78,14 +84,18 @@ export function sceneArgs(o: SceneOptions, startEpochMs = Date.now()): string[] 
   const chain: string[] = [];
   if (plate) chain.push(`drawtext=${fontArg}text='${dt(plate)}':fontsize=${Math.round(h / 24)}:box=1:boxcolor=white:boxborderw=2:fontcolor=black:x='${carX}+4':y=${road + 3 + Math.round(h / 14)}`);
   const clock = `%{pts\\:localtime\\:${start}\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}.%{eif\\:mod((t+${start})*1000\\,1000)\\:d\\:3}`;
-  chain.push(`drawtext=${fontArg}fontsize=${Math.round(h / 18)}:fontcolor=white:box=1:boxcolor=black@0.55:x=8:y=8:text='${clock}'`);
+  chain.push(`drawtext=${fontArg}fontsize=${Math.round(h / 18)}:fontcolor=white:box=1:boxcolor=black@0.55:x=8:y=8:text='${clock}'${f?.kind === 'freeze' ? `:enable='not(${during})'` : ''}`);
   if (o.timecode) chain.push(timecodeFilters(h, start));
   if (o.label) chain.push(`drawtext=${fontArg}fontsize=${Math.round(h / 26)}:fontcolor=white:x=8:y=${Math.round(h / 18) + 16}:text='${dt(o.label)}'`);
+  if (f?.kind === 'black') chain.push(`drawbox=x=0:y=0:w=${w}:h=${h}:color=black:t=fill:enable='${during}'`);
+  if (f?.kind === 'swap') chain.push(`hue=h=90:s=0:enable='${during}',drawgrid=w=${Math.round(w / 7)}:h=${Math.round(h / 5)}:t=6:color=white:enable='${during}',rotate=a='${during}*0.6':fillcolor=gray`);
+  if (f?.kind === 'throttle') chain.push(`select='if(${during}\\,not(mod(n\\,5))\\,1)'`);
   filters.push(`${last}${chain.join(',')},format=yuv420p[out]`);
   return [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-re',
     ...inputs.flatMap((i) => ['-f', 'lavfi', '-i', i]),
     '-filter_complex', filters.join(';'), '-map', '[out]',
+    ...(f?.kind === 'throttle' ? ['-fps_mode', 'vfr'] : []),
     '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', String(fps), '-bf', '0',
     '-b:v', `${o.kbps ?? Math.round((w * h) / 900)}k`, '-threads', '1',
   ];

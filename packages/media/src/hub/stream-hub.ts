@@ -24,6 +24,8 @@ export interface HubStats {
   lastDataAt: number | null;
   subscribers: number;
   generation: number;
+  /** Media time per wall-clock time since the stream (re)started, once 30 s have passed. */
+  mediaRate: number | null;
 }
 
 /**
@@ -42,6 +44,8 @@ export class StreamHub {
   private framesTotal = 0;
   private lastDataAt: number | null = null;
   private window: { at: number; frames: number; bytes: number }[] = [];
+  private clockStart: { at: number; media: number } | null = null;
+  private mediaTotal = 0;
 
   constructor(
     readonly id: string,
@@ -58,6 +62,7 @@ export class StreamHub {
     this.gop = [];
     this.gopBytes = 0;
     this.generation += 1;
+    this.clockStart = null;
     for (const s of this.subs) this.safe(s, () => s.onInit(init, info));
   }
 
@@ -73,6 +78,8 @@ export class StreamHub {
     }
     this.bytesTotal += data.length;
     this.framesTotal += info.samples;
+    this.mediaTotal += info.duration / (this.info?.timescale || 90_000);
+    this.clockStart ??= { at, media: this.mediaTotal };
     this.lastDataAt = at;
     this.window.push({ at, frames: info.samples, bytes: data.length });
     while (this.window.length && at - this.window[0].at > 5000) this.window.shift();
@@ -122,6 +129,7 @@ export class StreamHub {
       lastDataAt: this.lastDataAt,
       subscribers: this.subs.size,
       generation: this.generation,
+      mediaRate: this.clockStart && now - this.clockStart.at >= 30_000 ? (this.mediaTotal - this.clockStart.media) / ((now - this.clockStart.at) / 1000) : null,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-video';
+import * as m0003 from './0003-health';
 import * as m0004 from './0004-cases';
 import * as m0005 from './0005-checkpoints';
 
@@ -8,6 +9,7 @@ import * as m0005 from './0005-checkpoints';
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-video': m0002,
+  '0003-health': m0003,
   '0004-cases': m0004,
   '0005-checkpoints': m0005,
 };
