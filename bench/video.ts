@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFfmpeg, spawnFfmpeg } from '../packages/media/src/index.ts';
+import { spawnFfmpeg } from '../packages/media/src/index.ts';
 import { startRtspServer } from '../packages/test-kit/src/index.ts';
 import { createTestVigil } from '../apps/server/src/testing.ts';
 import { cameraClip, cpuOf, ffmpegPidsSync, publishClip, sleep } from './video-lib.ts';
@@ -96,7 +96,10 @@ export async function run(args: string[]) {
     result.recording = rows;
   }
   if (only.includes('export')) result.export60s = await measureExport(dir, clip, quick ? 3 : 5);
-  if (only.includes('latency')) result.liveLatency = await measureLatency({ cameras: 16, seconds: quick ? 10 : 20 });
-  void runFfmpeg;
+  if (only.includes('latency')) {
+    const rows = [];
+    for (const fragmentMs of arg(args, 'fragments', quick ? '50' : '50,0,100').split(',').map(Number)) rows.push(await measureLatency({ cameras: 16, seconds: quick ? 10 : 20, fragmentMs }));
+    result.liveLatency = rows;
+  }
   return result;
 }

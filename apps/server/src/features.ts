@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health-routes';
 import { casesRoutes } from './routes/cases-routes';
 import { incidentsRoutes } from './routes/incidents-routes';
 import { checkpointRoutes } from './routes/checkpoints-routes';
+import { maintenanceRoutes } from './routes/maintenance-routes';
 
 /** A feature plugin: builds its own services from the context and registers its routes. */
 export type FeaturePlugin = FastifyPluginAsyncZod<{ ctx: VigilContext }>;
@@ -28,4 +29,5 @@ export const features: FeaturePlugin[] = [
   casesRoutes,
   incidentsRoutes,
   checkpointRoutes,
+  maintenanceRoutes,
 ];

@@ -14,6 +14,8 @@ export interface StartOptions {
   logLevel?: VigilConfig['server']['logLevel'];
   serveWeb?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Video settings (benchmarks, tests). */
+  video?: Partial<VigilConfig['video']>;
 }
 
 export interface RunningVigil {
@@ -34,6 +36,7 @@ export async function startVigil(opts: StartOptions = {}): Promise<RunningVigil>
       storage: { ...(opts.dataDir && { dataDir: opts.dataDir }) },
       auth: { ...(opts.adminPassword && { adminPassword: opts.adminPassword }) },
       demo: { ...(opts.demo !== undefined && { enabled: opts.demo }) },
+      video: { ...opts.video },
     },
   });
   const ctx = await createContext(config);

@@ -3,6 +3,7 @@ import { useEffect, type ReactElement } from 'react';
 import { canSee, homeSection } from './auth/permissions';
 import { Alert } from './components/ui/alert';
 import { Header } from './views/header';
+import { AlertCenter } from './views/health/alert-center';
 import { useAuth } from './hooks/use-auth';
 import { navigate, useHashRoute } from './hooks/use-hash-route';
 import { useT } from './i18n/i18n';
@@ -38,6 +39,7 @@ export function App() {
   return (
     <div className="app">
       <Header current={section} />
+      <AlertCenter />
       <main className="main">{page}</main>
     </div>
   );

@@ -21,6 +21,10 @@ import { CaseIntakePage } from './pages/case-intake-page';
 import { IncidentsPage } from './pages/incidents-page';
 import { ReportsPage } from './pages/reports-page';
 import { PublicLookupPage } from './pages/public-lookup-page';
+import { HealthPage } from './pages/health-page';
+import { AlertsPage } from './pages/alerts-page';
+import { MaintenancePage } from './pages/maintenance-page';
+import { HealthReportsPage } from './pages/health-reports-page';
 
 export interface SectionDef {
   key: string;
@@ -52,6 +56,10 @@ export const SECTIONS: SectionDef[] = [
   { key: 'cases', roles: READERS, navLabel: 'nav.cases', render: (id) => (id === 'new' ? <CaseIntakePage /> : id ? <CaseDetailPage key={id} id={id} /> : <CasesPage />) },
   { key: 'incidents', roles: READERS, navLabel: 'nav.incidents', render: () => <IncidentsPage /> },
   { key: 'reports', roles: READERS, navLabel: 'nav.reports', render: () => <ReportsPage /> },
+  { key: 'health', roles: READERS, navLabel: 'nav.health', render: () => <HealthPage /> },
+  { key: 'alerts', roles: READERS, navLabel: 'nav.alerts', render: () => <AlertsPage /> },
+  { key: 'maintenance', roles: READERS, navLabel: 'nav.maintenance', render: (id, rest) => <MaintenancePage key={id ?? 'list'} id={id} rest={rest} /> },
+  { key: 'health-reports', roles: READERS, navLabel: 'nav.healthReports', nav: false, render: () => <HealthReportsPage /> },
   { key: 'tra-cuu', roles: ALL, navLabel: 'nav.lookup', public: true, render: () => <PublicLookupPage /> },
 ];
 

@@ -20,3 +20,4 @@ export * from './checkpoints/index';
 export * from './health/ports';
 export * from './health/frame-metrics';
 export * from './health/tracker';
+export * from './maintenance/index';

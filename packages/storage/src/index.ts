@@ -25,3 +25,4 @@ export { SqlRecordingStore, SqlExportStore, SqlLayoutStore } from './sqlite/vide
 export * from './sqlite/cases-stores';
 export * from './sqlite/checkpoint-stores';
 export { SqlHealthStore, type HealthTables } from './sqlite/health-store';
+export * from './sqlite/maintenance-stores';

@@ -36,7 +36,7 @@ export const VideoConfig = z.object({
   maxRecordingGb: z.number().min(0.01).default(200).describe('Global quota: the oldest unheld recordings are deleted beyond it'),
   minFreeGb: z.number().min(0).default(2).describe('Keep at least this much disk free'),
   retentionIntervalSec: z.number().int().min(5).max(3600).default(60).describe('How often retention runs'),
-  liveFragmentMs: z.number().int().min(0).max(1000).default(100).describe('Live fragment length: lower = less latency, more CPU per camera (0 = every frame)'),
+  liveFragmentMs: z.number().int().min(0).max(1000).default(50).describe('Live fragment length: lower = less latency, more CPU per camera (0 = every frame)'),
 });
 
 export const VigilConfig = z.object({

@@ -9,3 +9,4 @@ export * from './incidents';
 export * from './video';
 export * from './checkpoints';
 export * from './health';
+export * from './maintenance';

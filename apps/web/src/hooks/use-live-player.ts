@@ -171,7 +171,10 @@ class MseSession {
       const start = b.start(0);
       const end = b.end(b.length - 1);
       // Stay near the live edge: a stalled or background tab must not play old pictures.
-      if (video.currentTime < start || end - video.currentTime > MAX_LATENCY) video.currentTime = Math.max(start, end - LIVE_EDGE);
+      const behind = end - video.currentTime;
+      if (video.currentTime < start || behind > MAX_LATENCY) video.currentTime = Math.max(start, end - LIVE_EDGE);
+      // Between the two, catch up by playing slightly faster: no jump, no visible skip.
+      else video.playbackRate = behind > 0.5 ? 1.25 : behind > LIVE_EDGE + 0.1 ? 1.1 : 1;
       if (this.last.state !== 'live' && end > start) this.set({ state: 'live', message: undefined });
       if (video.paused) {
         video.play().catch((err: unknown) => console.debug('live: autoplay refused', err));

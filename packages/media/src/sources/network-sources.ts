@@ -19,7 +19,10 @@ async function probeVideo(input: string, timeoutMs = 10_000, inputArgs: string[]
 }
 
 function rtspInput(url: string, o: SourceOptions): string[] {
-  return ['-rtsp_transport', o.rtspTransport ?? 'tcp', '-timeout', '5000000', '-fflags', '+nobuffer+genpts', '-i', url];
+  const transport = o.rtspTransport ?? 'tcp';
+  // Over UDP ffmpeg waits up to 0.5 s to reorder packets by default: a tenth is enough on a LAN.
+  const udp = transport === 'udp' ? ['-max_delay', '100000', '-reorder_queue_size', '128'] : [];
+  return ['-rtsp_transport', transport, ...udp, '-timeout', '5000000', '-fflags', '+nobuffer+genpts', '-i', url];
 }
 
 /** RTSP cameras and NVR channels (TCP by default, UDP on request), H.264/H.265 passed through. */

@@ -3,5 +3,6 @@
 import { en as checkpointsEn, vi as checkpointsVi } from './checkpoints';
 import { en as videoEn, vi as videoVi } from './video';
 import { en as casesEn, vi as casesVi } from './cases';
-export const featureVi = { ...checkpointsVi, ...videoVi, ...casesVi } as const;
-export const featureEn: Record<keyof typeof featureVi, string> = { ...checkpointsEn, ...videoEn, ...casesEn };
+import { en as healthEn, vi as healthVi } from './health';
+export const featureVi = { ...checkpointsVi, ...videoVi, ...casesVi, ...healthVi } as const;
+export const featureEn: Record<keyof typeof featureVi, string> = { ...checkpointsEn, ...videoEn, ...casesEn, ...healthEn };
