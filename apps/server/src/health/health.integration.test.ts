@@ -85,13 +85,17 @@ describe('camera health on real ffmpeg cameras', () => {
   test('cutting a source opens an offline alert within 5 s; it resolves itself when the camera returns', async () => {
     const cutAt = Date.now();
     await pubs.get('cut')!.stop();
-    const alert = await until('offline alert', async () => (await alerts('cut')).find((a: { kind: string }) => a.kind === 'offline'), 20_000);
-    const openedAfter = Date.parse(alert.openedAt) - cutAt;
-    assert.ok(openedAfter <= 5000, `alert opened ${openedAfter} ms after the cut`);
+    const before = (await alerts('cut')).length;
+    const alert = await until('offline alert', async () => (await alerts('cut')).find((a: { kind: string; status: string; openedAt: string; flaps: number }) => a.kind === 'offline' && a.status === 'open'), 20_000);
+    // Observed, not read from openedAt: a camera slow to connect at start may have had an offline
+    // alert already, which is then reopened rather than duplicated. Polling adds up to ~0.3 s.
+    const detectedIn = Date.now() - cutAt;
+    assert.ok(detectedIn <= 5500, `offline alert open ${detectedIn} ms after the cut`);
+    void alert;
     assert.equal((await health('cut')).status, 'offline');
     pubs.set('cut', publishScene(rtsp.publishUrl('cut'), { scene: 'street', fps: 10 }));
     await until('back online and resolved', async () => (await health('cut')).status === 'online' && (await alerts('cut')).every((a: { status: string }) => a.status === 'resolved'), 60_000);
-    assert.equal((await alerts('cut')).length, 1, 'one incident, one alert');
+    assert.ok((await alerts('cut')).length <= Math.max(1, before), 'a recurring incident reopens its alert instead of adding one');
   });
 
   test('freeze, black, swapped scene and throttled stream are each detected once and recover', async () => {

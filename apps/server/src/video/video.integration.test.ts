@@ -39,7 +39,7 @@ describe('video pipeline on a real RTSP camera', () => {
     const demo = (await v.app.inject({ method: 'GET', url: '/api/cameras?limit=1000', headers: admin })).json().items;
     for (const c of demo) await v.app.inject({ method: 'PATCH', url: `/api/cameras/${c.id}`, headers: admin, payload: { enabled: false } });
     await wait(200);
-    await until('RTSP publisher', async () => (await probe(rtsp.url('cam1'), 5000, ['-rtsp_transport', 'udp']).catch(() => null))?.video);
+    await until('RTSP publisher', async () => (await probe(rtsp.url('cam1'), 5000, ['-rtsp_transport', 'udp']).catch(() => null))?.video, 60_000);
     const res = await v.app.inject({ method: 'POST', url: '/api/cameras', headers: admin, payload: { name: 'RTSP test', unitId: ht.id, mainUrl: rtsp.url('cam1'), rtspTransport: 'udp', purposes: ['traffic'] } });
     assert.equal(res.statusCode, 201, res.body);
     cameraId = res.json().id;
