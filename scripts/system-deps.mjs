@@ -3,6 +3,7 @@
 // toolchain for native addons) when they are missing. Runs as npm's preinstall hook so that
 // `npm install && npm start|test` works on a fresh Debian machine with only Node and npm.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const wanted = [
   { cmd: 'ffmpeg', pkg: 'ffmpeg', why: 'video ingest, recording and tests' },
@@ -14,20 +15,22 @@ const wanted = [
   { cmd: 'fc-list', pkg: 'fonts-dejavu-core', why: 'fonts with Vietnamese diacritics' },
   { cmd: 'pdftotext', pkg: 'poppler-utils', why: 'checking generated PDF notices in tests' },
   { cmd: 'rtsp-server-perl', pkg: 'rtsp-server-perl', why: 'simulated RTSP cameras in tests and benchmarks' },
+  { file: '/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf', pkg: 'fonts-liberation', why: 'plate fonts for generated test data' },
 ];
 
-function has(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+function has(w) {
+  if (w.file) return existsSync(w.file);
+  return spawnSync('sh', ['-c', `command -v ${w.cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
 if (process.env.VIGIL_SKIP_SYSTEM_DEPS === '1') process.exit(0);
-const missing = wanted.filter((w) => !has(w.cmd));
+const missing = wanted.filter((w) => !has(w));
 if (missing.length === 0) process.exit(0);
 
 const pkgs = [...new Set(missing.map((m) => m.pkg))];
-const list = missing.map((m) => `  - ${m.cmd} (Debian package ${m.pkg}): ${m.why}`).join('\n');
+const list = missing.map((m) => `  - ${m.cmd ?? m.file} (Debian package ${m.pkg}): ${m.why}`).join('\n');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-if (!isRoot || !has('apt-get')) {
+if (!isRoot || !has({ cmd: 'apt-get' })) {
   console.warn(`[vigil] Missing system tools:\n${list}\n[vigil] Install them with: sudo apt-get install -y ${pkgs.join(' ')}`);
   process.exit(0);
 }

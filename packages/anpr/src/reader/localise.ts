@@ -1,0 +1,154 @@
+// Classical plate proposals for whole scenes. Running the text detector over a full 1280x720 frame
+// costs ~300 ms on one core, so scenes are first searched for what a plate looks like at any
+// distance: a compact patch dense in strong vertical strokes (the characters) whose bounding box
+// has a plate's proportions (520x110 mm one-line, 330x165 / 190x140 mm two-line, so 0.9-6:1 once
+// perspective and margins are allowed). The detector then runs only on those patches.
+import type { Rgb } from './image';
+
+/** A region worth running the text detector on, [x, y, w, h] in image pixels. */
+export interface Proposal {
+  box: [number, number, number, number];
+  score: number;
+}
+
+/** Options for the proposal search. */
+export interface ProposalOptions {
+  /** Working width the scene is reduced to (default 640). */
+  workWidth?: number;
+  /** At most this many proposals, best first (default 8). */
+  max?: number;
+}
+
+/**
+ * Finds plate-like regions in a scene, at two scales: the stroke-density window suits characters
+ * 8-30 px high at the working scale, so near plates with big characters are found at half that.
+ */
+export function proposePlates(img: Rgb, opts: ProposalOptions = {}): Proposal[] {
+  const f = Math.max(1, Math.round(img.width / (opts.workWidth ?? 640)));
+  const max = opts.max ?? 8;
+  const byScore = (a: Proposal, b: Proposal) => b.score - a.score;
+  // Most plates in traffic are small, so the fine scale gets most of the budget; the coarse scale
+  // adds a few near plates. A region found at both scales is proposed once.
+  const fine = proposeAt(img, f).sort(byScore).slice(0, max - Math.floor(max / 4));
+  const kept: Proposal[] = [...fine];
+  for (const p of proposeAt(img, 2 * f).sort(byScore)) {
+    if (kept.length >= max) break;
+    if (!kept.some((k) => covers(k.box, p.box))) kept.push(p);
+  }
+  return kept;
+}
+
+/** Whether box a contains the centre of box b. */
+function covers(a: Proposal['box'], b: Proposal['box']): boolean {
+  const cx = b[0] + b[2] / 2;
+  const cy = b[1] + b[3] / 2;
+  return cx >= a[0] && cx <= a[0] + a[2] && cy >= a[1] && cy <= a[1] + a[3];
+}
+
+function proposeAt(img: Rgb, f: number): Proposal[] {
+  const { g, w, h } = grayShrunk(img, f);
+  // Vertical-stroke strength, thresholded against this frame's own contrast so dusk frames work.
+  const edge = new Float32Array(w * h);
+  let sum = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const e = Math.abs(g[y * w + x + 1] - g[y * w + x - 1]);
+      edge[y * w + x] = e;
+      sum += e;
+    }
+  }
+  const mean = sum / (w * h);
+  const thr = Math.max(14, mean * 3.5);
+  // Density of strong strokes in a window about one character high and three wide.
+  const win = { x: 9, y: 4 };
+  const ii = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += edge[y * w + x] > thr ? 1 : 0;
+      ii[(y + 1) * (w + 1) + x + 1] = ii[y * (w + 1) + x + 1] + row;
+    }
+  }
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const xa = Math.max(0, x - win.x), xb = Math.min(w, x + win.x + 1);
+      const ya = Math.max(0, y - win.y), yb = Math.min(h, y + win.y + 1);
+      const n = ii[yb * (w + 1) + xb] - ii[ya * (w + 1) + xb] - ii[yb * (w + 1) + xa] + ii[ya * (w + 1) + xa];
+      if (n / ((xb - xa) * (yb - ya)) > 0.22) mask[y * w + x] = 1;
+    }
+  }
+  return components(mask, w, h)
+    .filter((c) => {
+      const bw = c.x1 - c.x0 + 1;
+      const bh = c.y1 - c.y0 + 1;
+      const ar = bw / bh;
+      return bw >= 14 && bw <= 220 && bh >= 7 && bh <= 140 && ar > 0.7 && ar < 8 && c.n / (bw * bh) > 0.45;
+    })
+    .map((c) => {
+      const bw = (c.x1 - c.x0 + 1) * f;
+      const bh = (c.y1 - c.y0 + 1) * f;
+      // Generous margins: the stroke mask hugs the characters, the plate is larger.
+      const mx = bw * 0.25 + 8;
+      const my = bh * 0.45 + 8;
+      const x = Math.max(0, c.x0 * f - mx);
+      const y = Math.max(0, c.y0 * f - my);
+      const box: Proposal['box'] = [
+        Math.round(x), Math.round(y),
+        Math.round(Math.min(img.width, c.x1 * f + f + mx) - x), Math.round(Math.min(img.height, c.y1 * f + f + my) - y),
+      ];
+      // Score in full-resolution pixels so both scales rank together.
+      return { box, score: c.n * f * f };
+    });
+}
+
+/** Luma averaged over f x f blocks, straight from RGB (one pass, no full-size grey copy). */
+function grayShrunk(img: Rgb, f: number): { g: Float32Array; w: number; h: number } {
+  const w = Math.floor(img.width / f);
+  const h = Math.floor(img.height / f);
+  const g = new Float32Array(w * h);
+  const d = img.data;
+  const W = img.width;
+  const inv = 1 / (f * f);
+  for (let y = 0; y < h; y++) {
+    for (let dy = 0; dy < f; dy++) {
+      let j = ((y * f + dy) * W) * 3;
+      for (let x = 0; x < w; x++) {
+        let s = 0;
+        for (let dx = 0; dx < f; dx++, j += 3) s += 0.299 * d[j] + 0.587 * d[j + 1] + 0.114 * d[j + 2];
+        g[y * w + x] += s * inv;
+      }
+    }
+  }
+  return { g, w, h };
+}
+
+interface Comp { x0: number; y0: number; x1: number; y1: number; n: number }
+
+function components(mask: Uint8Array, w: number, h: number): Comp[] {
+  const seen = new Uint8Array(w * h);
+  const out: Comp[] = [];
+  const stack: number[] = [];
+  for (let s = 0; s < w * h; s++) {
+    if (!mask[s] || seen[s]) continue;
+    const c: Comp = { x0: w, y0: h, x1: 0, y1: 0, n: 0 };
+    stack.push(s);
+    seen[s] = 1;
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % w;
+      const y = (i - x) / w;
+      c.n++;
+      if (x < c.x0) c.x0 = x;
+      if (x > c.x1) c.x1 = x;
+      if (y < c.y0) c.y0 = y;
+      if (y > c.y1) c.y1 = y;
+      if (x > 0 && mask[i - 1] && !seen[i - 1]) { seen[i - 1] = 1; stack.push(i - 1); }
+      if (x < w - 1 && mask[i + 1] && !seen[i + 1]) { seen[i + 1] = 1; stack.push(i + 1); }
+      if (y > 0 && mask[i - w] && !seen[i - w]) { seen[i - w] = 1; stack.push(i - w); }
+      if (y < h - 1 && mask[i + w] && !seen[i + w]) { seen[i + w] = 1; stack.push(i + w); }
+    }
+    out.push(c);
+  }
+  return out;
+}
