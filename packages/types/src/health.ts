@@ -7,8 +7,8 @@ export type HealthState = z.infer<typeof HealthState>;
 export const HealthSettings = z.object({
   enabled: z.boolean().default(true).describe('Watch this camera'),
   offlineAfterSec: z.number().min(1).max(300).default(3).describe('No data for this long = offline'),
-  freezeAfterSec: z.number().min(2).max(600).default(8).describe('Unchanging picture for this long = frozen'),
-  blackAfterSec: z.number().min(1).max(600).default(6).describe('Black or blank picture for this long = black'),
+  freezeAfterSec: z.number().min(2).max(600).default(6).describe('Unchanging picture for this long = frozen'),
+  blackAfterSec: z.number().min(1).max(600).default(4).describe('Black or blank picture for this long = black'),
   tamperAfterSec: z.number().min(2).max(600).default(10).describe('Scene unlike its reference for this long = tampered'),
   degradedAfterSec: z.number().min(5).max(3600).default(20).describe('Frame rate or bitrate far below normal for this long = degraded'),
   degradedRatio: z.number().min(0.05).max(0.95).default(0.5).describe('Below this share of the normal frame rate/bitrate counts as degraded'),

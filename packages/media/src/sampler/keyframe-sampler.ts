@@ -35,7 +35,9 @@ export class KeyframeSampler implements StreamSubscriber {
     this.stopDecoder();
     if (this.closed) return;
     const run = spawnFfmpeg(
-      ['-hide_banner', '-loglevel', 'error', '-skip_frame', 'nokey', '-f', 'mp4', '-i', 'pipe:0', '-vf', `scale=${this.width}:${this.height},format=gray`, '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1'],
+      // One decoding thread and no probing: with one picture per GOP, every frame a decoder holds back
+      // is a second of delay before a fault is seen.
+      ['-hide_banner', '-loglevel', 'error', '-threads', '1', '-flags', 'low_delay', '-probesize', '32768', '-analyzeduration', '0', '-skip_frame', 'nokey', '-f', 'mp4', '-i', 'pipe:0', '-vf', `scale=${this.width}:${this.height},format=gray`, '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1'],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
     this.run = run;
