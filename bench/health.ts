@@ -63,6 +63,11 @@ export async function run(args: string[]) {
       ids.push((await v.app.inject({ method: 'POST', url: '/api/cameras', headers: admin, payload: { name: `h${i}`, unitId, mainUrl: rtsp.url(`h${i}`), rtspTransport: 'udp' } })).json().id);
     }
     const monitor = v.ctx.health!.monitor;
+    // When each camera's alert (new or reopened) was raised, as the UI and notifiers see it.
+    const raised: { cameraId: string; kind: string; at: number }[] = [];
+    monitor.events.on('event', (e: { type: string; alert?: { cameraId: string; kind: string; status: string } }) => {
+      if (e.type === 'alert' && e.alert?.status === 'open') raised.push({ cameraId: e.alert.cameraId, kind: e.alert.kind, at: Date.now() });
+    });
     const alertsOf = async (id: string) => (await v.app.inject({ method: 'GET', url: `/api/alerts?cameraId=${id}&limit=50`, headers: admin })).json().items as { kind: string; openedAt: string; status: string }[];
     // Let every camera connect, learn its normal, and any start-up alert resolve.
     const settleUntil = Date.now() + 25_000;
@@ -78,11 +83,11 @@ export async function run(args: string[]) {
       await origTick(now);
       tickMs.push(performance.now() - s);
     };
-    const samplerPids = () => ffmpegPidsSync('skip_frame');
-    const s0 = cpuOf(samplerPids());
+    const pids = ffmpegPidsSync('skip_frame');
+    const s0 = cpuOf(pids);
     const t0 = Date.now();
     await sleep(20_000);
-    const samplerCpu = cpuOf(samplerPids()) - s0;
+    const samplerCpu = cpuOf(pids) - s0;
     const cpuWindow = (Date.now() - t0) / 1000;
 
     // Freeze and black: faults play from 20 s to 30 s of every 40 s loop of their clips.
@@ -90,9 +95,8 @@ export async function run(args: string[]) {
     for (let i = 0; i < n; i++) {
       const want = kinds[i] === 'freeze' ? 'frozen' : kinds[i] === 'black' ? 'black' : null;
       if (!want) continue;
-      for (const a of await alertsOf(ids[i])) {
-        if (a.kind !== want) continue;
-        const opened = Date.parse(a.openedAt);
+      for (const a of raised.filter((r) => r.cameraId === ids[i] && r.kind === want)) {
+        const opened = a.at;
         // The fault began at the last loop's 20 s mark before the alert opened.
         const loops = Math.floor((opened - startedAt[i] - FAULT.from * 1000) / (LOOP_S * 1000));
         const faultStart = startedAt[i] + loops * LOOP_S * 1000 + FAULT.from * 1000;
@@ -111,8 +115,8 @@ export async function run(args: string[]) {
     await sleep(10_000);
     const cutDelays: number[] = [];
     for (const i of cutIdx) {
-      const a = (await alertsOf(ids[i])).find((x) => x.kind === 'offline' && Date.parse(x.openedAt) >= cutAt.get(i)! - 100);
-      if (a) cutDelays.push(Date.parse(a.openedAt) - cutAt.get(i)!);
+      const a = raised.find((x) => x.cameraId === ids[i] && x.kind === 'offline' && x.at >= cutAt.get(i)!);
+      if (a) cutDelays.push(a.at - cutAt.get(i)!);
     }
 
     // False alerts: healthy cameras only, CPU saturated by two busy processes.

@@ -2,6 +2,7 @@ import type { VigilContext } from './context';
 import { DEMO_PROVINCE, seedDemo } from './demo';
 import { seedCasesDemo } from './cases/demo';
 import { seedCheckpoints } from './checkpoints/seed';
+import { seedAnalyticsDemo } from './analytics/seed';
 
 /**
  * First-start work: a top unit and user "admin" on an empty database, then demo content when
@@ -18,6 +19,7 @@ export async function bootstrap(ctx: VigilContext): Promise<{ generatedAdminPass
     if (demo) await seedDemo(system, ctx, unit.id);
     if (demo) await seedCasesDemo(ctx);
     if (demo) await seedCheckpoints(ctx);
+    if (demo) await seedAnalyticsDemo(ctx);
     units = await ctx.stores.units.all();
   }
   const top = units.find((u) => u.parentId === null)!;

@@ -23,6 +23,8 @@ export interface VigilContext {
   video: { manager: import('./video/video-manager').VideoManager; recordings: RecordingService; recordingStore: RecordingStore } | null;
   /** Health runtime, set by the health feature when it loads. */
   health: { monitor: import('./health/monitor').HealthMonitor; store: import('@vigil/core').HealthStore } | null;
+  /** Analytics runtime, set by the analytics feature when video ingest runs. */
+  analytics: import('./analytics/runtime').AnalyticsRuntime | null;
   /** An all-powerful actor for start-up jobs and the CLI. */
   system(): Promise<ReturnType<typeof systemActor>>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function createContext(config: VigilConfig, clock: Clock = systemCl
     clock,
     video: null,
     health: null,
+    analytics: null,
     system: async () => systemActor((await stores.units.all()).map((u) => u.id)),
     close: () => db.destroy(),
   };

@@ -12,6 +12,7 @@ import { casesRoutes } from './routes/cases-routes';
 import { incidentsRoutes } from './routes/incidents-routes';
 import { checkpointRoutes } from './routes/checkpoints-routes';
 import { maintenanceRoutes } from './routes/maintenance-routes';
+import { analyticsRoutes } from './routes/analytics-routes';
 
 /** A feature plugin: builds its own services from the context and registers its routes. */
 export type FeaturePlugin = FastifyPluginAsyncZod<{ ctx: VigilContext }>;
@@ -30,4 +31,5 @@ export const features: FeaturePlugin[] = [
   incidentsRoutes,
   checkpointRoutes,
   maintenanceRoutes,
+  analyticsRoutes,
 ];

@@ -26,3 +26,4 @@ export * from './sqlite/cases-stores';
 export * from './sqlite/checkpoint-stores';
 export { SqlHealthStore, type HealthTables } from './sqlite/health-store';
 export * from './sqlite/maintenance-stores';
+export * from './sqlite/analytics-store';

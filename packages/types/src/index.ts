@@ -10,3 +10,4 @@ export * from './video';
 export * from './checkpoints';
 export * from './health';
 export * from './maintenance';
+export * from './analytics';

@@ -5,6 +5,7 @@ import * as m0003 from './0003-health';
 import * as m0004 from './0004-cases';
 import * as m0005 from './0005-checkpoints';
 import * as m0006 from './0006-maintenance';
+import * as m0007 from './0007-analytics';
 
 /** Numbered migrations, applied in order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-cases': m0004,
   '0005-checkpoints': m0005,
   '0006-maintenance': m0006,
+  '0007-analytics': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,7 @@
 /** Row shapes of the maintenance tables (migration 0006) and of the monitor's history tables it reads (0003). */
-export type MaintenanceTables = {
+import type { HealthTables } from './health-store';
+
+export type MaintenanceTables = Pick<HealthTables, 'camera_state_log' | 'health_alerts'> & {
   maintenance_tickets: {
     id: string;
     camera_id: string;
@@ -18,23 +20,4 @@ export type MaintenanceTables = {
   maintenance_notes: { id: number; ticket_id: string; at: string; by_name: string; kind: string; text: string };
   maintenance_photos: { id: string; ticket_id: string; name: string; mime: string; size: number; sha256: string; path: string; at: string; by_name: string };
   maintenance_windows: { id: string; camera_id: string; unit_id: string; from_at: string; to_at: string; reason: string; created_at: string; created_by: string };
-  /** Written by the health monitor; read-only here. */
-  camera_state_log: { id: number; camera_id: string; unit_id: string; state: string; start_ms: number; end_ms: number | null };
-  /** Written by the health monitor; read-only here. */
-  health_alerts: {
-    id: string;
-    camera_id: string;
-    unit_id: string;
-    kind: string;
-    status: string;
-    opened_at: string;
-    state_since: string;
-    detected_after_ms: number;
-    acknowledged_at: string | null;
-    acknowledged_by: string | null;
-    resolved_at: string | null;
-    resolved_by: string | null;
-    flaps: number;
-    message: string;
-  };
 };

@@ -1,0 +1,173 @@
+import type { ObjectClass } from '@vigil/types';
+import { anchor, iou, type Box, type Pt } from '../geometry';
+import type { Detection } from '../detect/detector';
+import { project, type Homography } from './calibration';
+
+/** What rules see of a track at one instant. */
+export interface TrackView {
+  id: number;
+  class: ObjectClass;
+  box: Box;
+  anchor: Pt;
+  /** Anchor at the previous analysed frame (null on the first). */
+  prev: Pt | null;
+  /** Velocity of the anchor, px/s (smoothed). */
+  vx: number;
+  vy: number;
+  speedPx: number;
+  /** Ground speed when the camera is calibrated. */
+  speedKmh: number | null;
+  /** Epoch ms since which the track has not moved; null while moving. */
+  stillSince: number | null;
+  firstSeen: number;
+  confirmed: boolean;
+}
+
+export interface TrackerOptions {
+  width: number;
+  height: number;
+  /** Image pixels -> ground metres. */
+  ground?: Homography | null;
+  /** Frames a moving track may go unmatched before it ends. */
+  maxMissed?: number;
+  /** Matches needed before rules see a track. */
+  minHits?: number;
+  /** Below this speed (share of frame width per second) a track is stationary. */
+  stillSpeed?: number;
+}
+
+interface Track {
+  id: number;
+  box: Box;
+  classes: Map<ObjectClass, number>;
+  prev: Pt | null;
+  vx: number;
+  vy: number;
+  lastAt: number;
+  firstSeen: number;
+  hits: number;
+  missed: number;
+  stillSince: number | null;
+  kmh: number | null;
+}
+
+/**
+ * Greedy IoU tracker with a constant-velocity prediction (SORT without the Kalman covariance):
+ * boxes are matched to predicted track boxes by IoU, falling back to centre distance for small
+ * fast objects. A stationary track that loses its detection is held where it stood while nothing
+ * moves there (the motion gate skipped it, or a parked car melted into the background).
+ */
+export class Tracker {
+  private tracks: Track[] = [];
+  private nextId = 1;
+  private readonly o: Required<Omit<TrackerOptions, 'ground'>> & { ground: Homography | null };
+
+  constructor(o: TrackerOptions) {
+    this.o = { ground: null, maxMissed: 3, minHits: 2, stillSpeed: 0.012, ...o };
+  }
+
+  /** The frame had no motion: every track stays where it is. */
+  hold(at: number): TrackView[] {
+    for (const t of this.tracks) {
+      this.move(t, t.box, at);
+    }
+    return this.views();
+  }
+
+  /** Matches detections to tracks; `motion` are the foreground boxes of this frame. */
+  update(dets: Detection[], at: number, motion: Box[]): TrackView[] {
+    const pairs: { t: number; d: number; score: number }[] = [];
+    for (let ti = 0; ti < this.tracks.length; ti++) {
+      const t = this.tracks[ti];
+      const pred = this.predict(t, at);
+      for (let di = 0; di < dets.length; di++) {
+        const d = dets[di].box;
+        const o = iou(pred, d);
+        const dist = Math.hypot(pred.x + pred.w / 2 - d.x - d.w / 2, pred.y + pred.h / 2 - d.y - d.h / 2);
+        // A new track has no velocity yet, so its next box may be a whole body length away.
+        const reach = Math.max(pred.w, pred.h, d.w, d.h) * 0.75 + (t.hits < 2 ? 0.08 : 0.03) * this.o.width;
+        const score = o > 0.1 ? o : dist < reach ? 0.1 * (1 - dist / reach) : 0;
+        if (score > 0) pairs.push({ t: ti, d: di, score });
+      }
+    }
+    pairs.sort((a, b) => b.score - a.score);
+    const usedT = new Set<number>();
+    const usedD = new Set<number>();
+    for (const p of pairs) {
+      if (usedT.has(p.t) || usedD.has(p.d)) continue;
+      usedT.add(p.t);
+      usedD.add(p.d);
+      const t = this.tracks[p.t];
+      const det = dets[p.d];
+      t.classes.set(det.class, (t.classes.get(det.class) ?? 0) + det.score);
+      t.hits += 1;
+      t.missed = 0;
+      this.move(t, det.box, at);
+    }
+    const keep: Track[] = [];
+    for (let ti = 0; ti < this.tracks.length; ti++) {
+      const t = this.tracks[ti];
+      if (!usedT.has(ti)) {
+        const stillHere = t.stillSince !== null && !motion.some((m) => iou(m, t.box) > 0.05);
+        if (stillHere) this.move(t, t.box, at);
+        else t.missed += 1;
+      }
+      if (t.missed <= this.o.maxMissed) keep.push(t);
+    }
+    this.tracks = keep;
+    for (let di = 0; di < dets.length; di++) {
+      if (usedD.has(di)) continue;
+      const d = dets[di];
+      this.tracks.push({ id: this.nextId++, box: d.box, classes: new Map([[d.class, d.score]]), prev: null, vx: 0, vy: 0, lastAt: at, firstSeen: at, hits: 1, missed: 0, stillSince: null, kmh: null });
+    }
+    return this.views();
+  }
+
+  private predict(t: Track, at: number): Box {
+    const dt = Math.max(0, (at - t.lastAt) / 1000);
+    return { ...t.box, x: t.box.x + t.vx * dt, y: t.box.y + t.vy * dt };
+  }
+
+  private move(t: Track, box: Box, at: number): void {
+    const dt = (at - t.lastAt) / 1000;
+    const before = anchor(t.box);
+    const now = anchor(box);
+    t.prev = before;
+    if (dt > 0) {
+      // Exponential smoothing: blob edges jitter by a grid cell from frame to frame.
+      const k = t.hits <= 2 ? 1 : 0.5;
+      t.vx += ((now.x - before.x) / dt - t.vx) * k;
+      t.vy += ((now.y - before.y) / dt - t.vy) * k;
+      if (this.o.ground) {
+        const g0 = project(this.o.ground, before);
+        const g1 = project(this.o.ground, now);
+        const kmh = (Math.hypot(g1.x - g0.x, g1.y - g0.y) / dt) * 3.6;
+        t.kmh = t.kmh === null ? kmh : t.kmh + (kmh - t.kmh) * 0.5;
+      }
+    }
+    const still = Math.hypot(t.vx, t.vy) < this.o.stillSpeed * this.o.width;
+    if (still) t.stillSince ??= at;
+    else t.stillSince = null;
+    t.box = box;
+    t.lastAt = at;
+  }
+
+  private views(): TrackView[] {
+    return this.tracks
+      .filter((t) => t.missed === 0)
+      .map((t) => ({
+        id: t.id,
+        class: [...t.classes.entries()].sort((a, b) => b[1] - a[1])[0][0],
+        box: t.box,
+        anchor: anchor(t.box),
+        prev: t.prev,
+        vx: t.vx,
+        vy: t.vy,
+        speedPx: Math.hypot(t.vx, t.vy),
+        speedKmh: t.kmh,
+        stillSince: t.stillSince,
+        firstSeen: t.firstSeen,
+        confirmed: t.hits >= this.o.minHits,
+      }));
+  }
+}
