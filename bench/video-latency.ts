@@ -91,7 +91,7 @@ export async function measureLatency(o: { cameras: number; seconds: number; frag
       p50Ms: Math.round(percentile(lags, 50)),
       p95Ms: Math.round(percentile(lags, 95)),
       maxMs: Math.round(Math.max(...lags)),
-      path: 'ffmpeg x264 zerolatency -> RTSP (UDP, rtsp-server-perl) -> Vigil ingest -> fMP4 100 ms fragments over WebSocket -> MSE in Chromium (software decode)',
+      path: 'ffmpeg x264 zerolatency -> RTSP (UDP, rtsp-server-perl) -> Vigil ingest -> fMP4 fragments over WebSocket -> MSE in Chromium (software decode)',
     };
   } finally {
     await browser.close();

@@ -4,75 +4,24 @@
 // open a camera of another ward.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startVigil } from '@vigil/server';
+import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startE2e, type E2e } from './harness';
 
-const root = new URL('../..', import.meta.url).pathname;
-const ADMIN_PASSWORD = 'Admin-pass-123';
 const VIEWER_PASSWORD = 'Viewer-pass-123';
 
-let vigil: { url: string; close(): Promise<void> } | undefined;
-let browser: Browser | undefined;
-let dataDir = '';
+let e2e: E2e;
 
 interface UnitRow { id: string; name: string; level: string; parentId: string | null }
 
 before(async () => {
-  // The server serves apps/web/dist; build it when a plain `node --test` run comes first.
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-    const res = spawnSync('npm', ['run', 'build', '-w', '@vigil/web'], { cwd: root, stdio: 'inherit' });
-    assert.equal(res.status, 0, 'web build failed');
-  }
-  dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-'));
-  vigil = await startVigil({ dataDir, port: 0, host: '127.0.0.1', demo: true, adminPassword: ADMIN_PASSWORD, logLevel: 'warn' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  e2e = await startE2e('foundation');
 });
 
-after(async () => {
-  await browser?.close();
-  await vigil?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+after(() => e2e.close());
 
-/** JSON call to the API (outside the browser); throws on non-2xx with the server's answer. */
-async function api<T>(path: string, opts: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${vigil!.url}${path}`, {
-    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${opts.method ?? 'GET'} ${path} -> ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => console.error('[browser error]', err.message));
-  return page;
-}
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${vigil!.url}/#/login`);
-  await page.fill('[data-testid=login-username]', username);
-  await page.fill('[data-testid=login-password]', password);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForSelector('[data-testid=header]');
-}
+const api = <T>(path: string, opts: { token?: string; method?: string; body?: unknown } = {}) => e2e.api<T>(path, opts);
+const newPage = () => e2e.newPage();
+const login = (page: Page, username: string, password: string) => e2e.login(page, username, password);
 
 async function setHash(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => {
@@ -95,7 +44,7 @@ test('admin adds a camera through the form and finds it in the list and on the m
   const page = await newPage();
 
   // A wrong password is refused with the server's message.
-  await page.goto(`${vigil!.url}/#/login`);
+  await page.goto(`${e2e.url}/#/login`);
   await page.fill('[data-testid=login-username]', 'admin');
   await page.fill('[data-testid=login-password]', 'wrong-password');
   await page.click('[data-testid=login-submit]');

@@ -4,61 +4,21 @@
 // acknowledged; the availability report renders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startVigil } from '@vigil/server';
+import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startE2e, type E2e } from './harness';
 
-const root = new URL('../..', import.meta.url).pathname;
-const ADMIN_PASSWORD = 'Admin-pass-123';
-
-let vigil: { url: string; close(): Promise<void> } | undefined;
-let browser: Browser | undefined;
-let dataDir = '';
+let e2e: E2e;
 let token = '';
 
 before(async () => {
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-    const res = spawnSync('npm', ['run', 'build', '-w', '@vigil/web'], { cwd: root, stdio: 'inherit' });
-    assert.equal(res.status, 0, 'web build failed');
-  }
-  dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-health-'));
-  vigil = await startVigil({ dataDir, port: 0, host: '127.0.0.1', demo: true, adminPassword: ADMIN_PASSWORD, logLevel: 'warn' });
+  e2e = await startE2e('health');
   token = (await api<{ token: string }>('/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } })).token;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
 });
 
-after(async () => {
-  await browser?.close();
-  await vigil?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+after(() => e2e.close());
 
-async function api<T>(path: string, opts: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${vigil!.url}${path}`, {
-    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${opts.method ?? 'GET'} ${path} -> ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (err) => console.error('[browser error]', err.message));
-  return page;
-}
+const api = <T>(path: string, opts: { method?: string; body?: unknown } = {}) => e2e.api<T>(path, { ...opts, token });
+const newPage = () => e2e.newPage({ timeoutMs: 20_000 });
 
 async function setHash(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => {
@@ -68,11 +28,7 @@ async function setHash(page: Page, hash: string): Promise<void> {
 
 test('a cut camera alerts live, shows on the dashboard and map, and its alert becomes a repair ticket', { timeout: 120_000 }, async () => {
   const page = await newPage();
-  await page.goto(`${vigil!.url}/#/login`);
-  await page.fill('[data-testid=login-username]', 'admin');
-  await page.fill('[data-testid=login-password]', ADMIN_PASSWORD);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForSelector('[data-testid=header]');
+  await e2e.login(page, 'admin', ADMIN_PASSWORD);
   await setHash(page, '/health');
   await page.waitForSelector('[data-testid=health-counts]');
   await page.waitForSelector('[data-testid=health-map][data-markers]');
