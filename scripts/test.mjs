@@ -32,9 +32,11 @@ if (filter.length === 0) {
   }
 }
 
+// One file at a time: the integration and browser tests run real ffmpeg cameras and Chromium, and
+// on a 2-core machine two of them at once starve each other's timers.
 const res = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=180000', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=180000', ...files],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(res.status ?? 1);

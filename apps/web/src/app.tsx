@@ -3,6 +3,7 @@ import { useEffect, type ReactElement } from 'react';
 import { canSee, homeSection } from './auth/permissions';
 import { Alert } from './components/ui/alert';
 import { Header } from './views/header';
+import { Sidebar } from './views/sidebar';
 import { AlertCenter } from './views/health/alert-center';
 import { useAuth } from './hooks/use-auth';
 import { navigate, useHashRoute } from './hooks/use-hash-route';
@@ -40,7 +41,10 @@ export function App() {
     <div className="app">
       <Header current={section} />
       <AlertCenter />
-      <main className="main">{page}</main>
+      <div className="body">
+        <Sidebar current={section} />
+        <main className="main">{page}</main>
+      </div>
     </div>
   );
 }

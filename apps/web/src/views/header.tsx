@@ -1,9 +1,8 @@
-import { SECTIONS } from '../sections';
 import { useAuth, useUser } from '../hooks/use-auth';
 import { useLang, useT } from '../i18n/i18n';
 
 /** Dark operations-centre header: brand, nav filtered by role, language switch, account actions. */
-export function Header({ current }: { current: string | undefined }) {
+export function Header(_props: { current: string | undefined }) {
   const t = useT();
   const { lang, setLang } = useLang();
   const user = useUser();
@@ -15,13 +14,6 @@ export function Header({ current }: { current: string | undefined }) {
         <span className="brand__name">{t('app.title')}</span>
         <span className="brand__sub">{t('app.subtitle')}</span>
       </a>
-      <nav className="nav" data-testid="nav">
-        {SECTIONS.filter((s) => s.nav !== false && s.roles.includes(user.role)).map((s) => (
-          <a key={s.key} href={`#/${s.key}`} className={current === s.key ? 'active' : ''} data-testid={`nav-${s.key}`}>
-            {t(s.navLabel)}
-          </a>
-        ))}
-      </nav>
       <div className="header__right">
         <div className="lang-switch" role="group" aria-label={t('header.language')}>
           <button type="button" className={lang === 'vi' ? 'on' : ''} onClick={() => setLang('vi')} data-testid="lang-vi">
