@@ -40,8 +40,14 @@ export function spawnFfmpeg(args: string[], opts: SpawnOptions = {}, bin = FFMPE
     clearTimeout(timer);
   };
   if (opts.signal) {
-    if (opts.signal.aborted) void stop();
-    else opts.signal.addEventListener('abort', () => void stop(), { once: true });
+    const signal = opts.signal;
+    const onAbort = () => void stop();
+    if (signal.aborted) onAbort();
+    else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      // A supervisor's signal outlives many attempts: each one must take its listener away.
+      void exited.then(() => signal.removeEventListener('abort', onAbort));
+    }
   }
   return { child, exited, stop };
 }
