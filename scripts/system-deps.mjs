@@ -15,6 +15,7 @@ const wanted = [
   { cmd: 'fc-list', pkg: 'fonts-dejavu-core', why: 'fonts with Vietnamese diacritics' },
   { cmd: 'pdftotext', pkg: 'poppler-utils', why: 'checking generated PDF notices in tests' },
   { cmd: 'rtsp-server-perl', pkg: 'rtsp-server-perl', why: 'simulated RTSP cameras in tests and benchmarks' },
+  { file: '/usr/sbin/mosquitto', pkg: 'mosquitto', why: 'MQTT broker for notifier tests' },
   { file: '/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf', pkg: 'fonts-liberation', why: 'plate fonts for generated test data' },
 ];
 

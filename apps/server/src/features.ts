@@ -13,6 +13,7 @@ import { incidentsRoutes } from './routes/incidents-routes';
 import { checkpointRoutes } from './routes/checkpoints-routes';
 import { maintenanceRoutes } from './routes/maintenance-routes';
 import { analyticsRoutes } from './routes/analytics-routes';
+import { watchlistRoutes } from './routes/watchlist-routes';
 
 /** A feature plugin: builds its own services from the context and registers its routes. */
 export type FeaturePlugin = FastifyPluginAsyncZod<{ ctx: VigilContext }>;
@@ -32,4 +33,5 @@ export const features: FeaturePlugin[] = [
   checkpointRoutes,
   maintenanceRoutes,
   analyticsRoutes,
+  watchlistRoutes,
 ];

@@ -25,6 +25,8 @@ import { HealthPage } from './pages/health-page';
 import { AlertsPage } from './pages/alerts-page';
 import { MaintenancePage } from './pages/maintenance-page';
 import { HealthReportsPage } from './pages/health-reports-page';
+import { EventsPage } from './pages/events-page';
+import { RulesPage } from './pages/rules-page';
 
 export interface SectionDef {
   key: string;
@@ -60,6 +62,8 @@ export const SECTIONS: SectionDef[] = [
   { key: 'alerts', roles: READERS, navLabel: 'nav.alerts', render: () => <AlertsPage /> },
   { key: 'maintenance', roles: READERS, navLabel: 'nav.maintenance', render: (id, rest) => <MaintenancePage key={id ?? 'list'} id={id} rest={rest} /> },
   { key: 'health-reports', roles: READERS, navLabel: 'nav.healthReports', nav: false, render: () => <HealthReportsPage /> },
+  { key: 'events', roles: READERS, navLabel: 'nav.events', render: () => <EventsPage /> },
+  { key: 'rules', roles: ['admin', 'operator'], navLabel: 'nav.rules', nav: false, render: (id) => (id ? <RulesPage key={id} cameraId={id} /> : <EventsPage />) },
   { key: 'tra-cuu', roles: ALL, navLabel: 'nav.lookup', public: true, render: () => <PublicLookupPage /> },
 ];
 

@@ -21,3 +21,4 @@ export * from './health/ports';
 export * from './health/frame-metrics';
 export * from './health/tracker';
 export * from './maintenance/index';
+export * from './watchlist/index';

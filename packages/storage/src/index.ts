@@ -27,3 +27,4 @@ export * from './sqlite/checkpoint-stores';
 export { SqlHealthStore, type HealthTables } from './sqlite/health-store';
 export * from './sqlite/maintenance-stores';
 export * from './sqlite/analytics-store';
+export * from './sqlite/watchlist-store';

@@ -11,3 +11,4 @@ export * from './checkpoints';
 export * from './health';
 export * from './maintenance';
 export * from './analytics';
+export * from './watchlist';

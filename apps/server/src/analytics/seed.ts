@@ -15,8 +15,8 @@ export const DEMO_TRAFFIC_RULES: CameraRulesInput = {
   ],
   rules: [
     { id: 'dem-xe', name: 'Đếm xe qua vạch giữa', kind: 'line', line: [{ x: 0.5, y: 0.45 }, { x: 0.5, y: 0.7 }], direction: 'both' },
-    { id: 'nguoc-chieu', name: 'Đi ngược chiều', kind: 'wrong_way', polygon: [{ x: 0, y: 0.5 }, { x: 1, y: 0.5 }, { x: 1, y: 0.64 }, { x: 0, y: 0.64 }], direction: [{ x: 0.1, y: 0.57 }, { x: 0.9, y: 0.57 }], frames: 4, classes: ['car'] },
-    { id: 'vuot-den-do', name: 'Vượt đèn đỏ', kind: 'red_light', stopLine: [{ x: 0.75, y: 0.7 }, { x: 0.75, y: 0.45 }], direction: 'forward', signal: { type: 'region', polygon: [{ x: 0.935, y: 0.05 }, { x: 0.98, y: 0.05 }, { x: 0.98, y: 0.23 }, { x: 0.935, y: 0.23 }] }, amberGrace: 1 },
+    { id: 'nguoc-chieu', name: 'Đi ngược chiều', kind: 'wrong_way', polygon: [{ x: 0, y: 0.5 }, { x: 1, y: 0.5 }, { x: 1, y: 0.64 }, { x: 0, y: 0.64 }], direction: [{ x: 0.1, y: 0.57 }, { x: 0.9, y: 0.57 }], frames: 4, classes: ['car'], createCase: true },
+    { id: 'vuot-den-do', name: 'Vượt đèn đỏ', kind: 'red_light', stopLine: [{ x: 0.75, y: 0.7 }, { x: 0.75, y: 0.45 }], direction: 'forward', signal: { type: 'region', polygon: [{ x: 0.935, y: 0.05 }, { x: 0.98, y: 0.05 }, { x: 0.98, y: 0.23 }, { x: 0.935, y: 0.23 }] }, amberGrace: 1, createCase: true },
   ],
 };
 

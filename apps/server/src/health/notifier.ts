@@ -7,6 +7,8 @@ import mqtt, { type MqttClient } from 'mqtt';
 export type HealthEvent =
   | { type: 'alert'; alert: Record<string, unknown> & { cameraId: string } }
   | { type: 'health'; cameraId: string; status: string; since: string; reasons: string[] };
+/** What the notifier sends: health events and analytics events (issue 7), the latter on `<prefix>/cameras/<id>/events`. */
+export type NotifierEvent = HealthEvent | { type: 'event'; event: Record<string, unknown> & { cameraId: string } };
 
 /**
  * Sends health events to webhooks (JSON POST, HMAC-signed when a secret is set, retried) and to
@@ -31,11 +33,11 @@ export class HealthNotifier {
     }
   }
 
-  send(e: HealthEvent): void {
+  send(e: NotifierEvent): void {
     for (const hook of this.config.webhooks) void this.post(hook.url, hook.secret, e);
     if (this.client && this.config.mqtt) {
-      const cameraId = e.type === 'alert' ? e.alert.cameraId : e.cameraId;
-      const topic = `${this.config.mqtt.topicPrefix}/cameras/${cameraId}/${e.type === 'alert' ? 'alerts' : 'health'}`;
+      const cameraId = e.type === 'alert' ? e.alert.cameraId : e.type === 'event' ? e.event.cameraId : e.cameraId;
+      const topic = `${this.config.mqtt.topicPrefix}/cameras/${cameraId}/${e.type === 'alert' ? 'alerts' : e.type === 'event' ? 'events' : 'health'}`;
       this.client.publish(topic, JSON.stringify(e), { qos: 1, retain: e.type === 'health' }, (err) => {
         if (err) {
           this.failures += 1;
@@ -55,7 +57,7 @@ export class HealthNotifier {
     if (c) await c.endAsync();
   }
 
-  private async post(url: string, secret: string | undefined, e: HealthEvent): Promise<void> {
+  private async post(url: string, secret: string | undefined, e: NotifierEvent): Promise<void> {
     const body = JSON.stringify(e);
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Vigil' };
     if (secret) headers['x-vigil-signature'] = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;

@@ -1,16 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { assertCan, assertInScope, notFound } from '@vigil/core';
-import { SqlAnalyticsStore, type EventRecord } from '@vigil/storage';
+import { SqlAnalyticsStore } from '@vigil/storage';
 import { AnalyticsEvent, CameraRules, EventList, EventQuery, IdParams, SignalInput } from '@vigil/types';
 import { z } from 'zod';
+import { eventToApi } from '../analytics/event-api';
 import { AnalyticsRuntime } from '../analytics/runtime';
 import type { FeaturePlugin } from '../features';
 import { actorOf } from '../http/auth-hook';
 
-const toApi = (e: EventRecord): AnalyticsEvent => {
-  const { snapshotPath, ...rest } = e;
-  return { ...rest, snapshotUrl: snapshotPath ? `/api/events/${e.id}/snapshot.jpg` : null };
-};
+const toApi = eventToApi;
 
 /**
  * Analytics: rules per camera, the events they raise (search, snapshot, live stream) and the
@@ -97,7 +95,11 @@ export const analyticsRoutes: FeaturePlugin = async (app, { ctx }) => {
 
   app.get('/api/analytics/stats', { schema: { tags: ['analytics'], summary: 'Frames analysed and dropped per camera, worker restarts' } }, async (req) => {
     assertCan(actorOf(req), 'events:read');
-    return { running: !!runtime, restarts: runtime?.pool.restarts ?? 0, cameras: runtime?.stats() ?? {}, events: runtime?.eventsStored ?? 0 };
+    return {
+      running: !!runtime, restarts: runtime?.pool.restarts ?? 0, cameras: runtime?.stats() ?? {}, events: runtime?.eventsStored ?? 0, cases: runtime?.casesOpened ?? 0,
+      plates: runtime ? { available: runtime.plates.available, reads: runtime.plates.reads, failures: runtime.plates.failures } : null,
+      delivery: runtime ? { delivered: runtime.delivery.notifier.delivered, failures: runtime.delivery.notifier.failures } : null,
+    };
   });
 
   app.addHook('onReady', async () => runtime?.start());

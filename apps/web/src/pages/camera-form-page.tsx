@@ -103,6 +103,7 @@ export function CameraFormPage({ id }: { id: string | null }) {
         </h1>
       </div>
       {camera && <CameraLivePanel camera={{ id: camera.id, name: camera.name, unitName: camera.unitName }} />}
+      {camera && (user.role === 'admin' || user.role === 'operator') && <p><a href={`#/rules/${encodeURIComponent(camera.id)}`} className="button" data-testid="camera-rules-link">{t('nav.rules')}</a></p>}
       <form className="card form" onSubmit={submit} data-testid="camera-form" noValidate>
         {saved && <Alert kind="success" testId="camera-saved">{t('common.saved')}</Alert>}
         <ErrorAlert error={formError} testId="camera-form-error" />

@@ -1,5 +1,8 @@
 import type { CameraRules, SignalPhase } from '@vigil/types';
 import type { RuleHit } from '../rules/types';
+import type { Crop } from './track-crops';
+
+export type { Crop };
 
 /** Which detector a camera's analyzer uses: motion blobs (generated scenes) or a model. */
 export type DetectorSpec = { kind: 'blobs' } | { kind: 'tfjs'; model: 'centernet' | 'nanodet' } | { kind: 'onnx'; path: string };
@@ -15,6 +18,8 @@ export type ToWorker =
 /** A hit with the frame it happened on (RGB24, box drawn), for the snapshot. */
 export interface HitWithFrame extends RuleHit {
   snapshot: { width: number; height: number; buf: ArrayBuffer };
+  /** Clean crops of the track from its last frames (vehicles only), for plate reading. */
+  crops?: Crop[];
 }
 
 export type FromWorker =

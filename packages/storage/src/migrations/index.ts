@@ -6,6 +6,7 @@ import * as m0004 from './0004-cases';
 import * as m0005 from './0005-checkpoints';
 import * as m0006 from './0006-maintenance';
 import * as m0007 from './0007-analytics';
+import * as m0008 from './0008-watchlist';
 
 /** Numbered migrations, applied in order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-checkpoints': m0005,
   '0006-maintenance': m0006,
   '0007-analytics': m0007,
+  '0008-watchlist': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,5 +4,6 @@ import { en as checkpointsEn, vi as checkpointsVi } from './checkpoints';
 import { en as videoEn, vi as videoVi } from './video';
 import { en as casesEn, vi as casesVi } from './cases';
 import { en as healthEn, vi as healthVi } from './health';
-export const featureVi = { ...checkpointsVi, ...videoVi, ...casesVi, ...healthVi } as const;
-export const featureEn: Record<keyof typeof featureVi, string> = { ...checkpointsEn, ...videoEn, ...casesEn, ...healthEn };
+import { en as analyticsEn, vi as analyticsVi } from './analytics';
+export const featureVi = { ...checkpointsVi, ...videoVi, ...casesVi, ...healthVi, ...analyticsVi } as const;
+export const featureEn: Record<keyof typeof featureVi, string> = { ...checkpointsEn, ...videoEn, ...casesEn, ...healthEn, ...analyticsEn };
