@@ -80,7 +80,8 @@ export function sceneArgs(o: SceneOptions, startEpochMs = Date.now()): string[] 
     filters.push(`${last}drawbox=x=${w - 40}:y=20:w=24:h=60:color=black:t=fill,drawbox=x=${w - 36}:y=24:w=16:h=16:color=red:t=fill:enable='lt(mod(t\\,20)\\,10)',drawbox=x=${w - 36}:y=60:w=16:h=16:color=green:t=fill:enable='gte(mod(t\\,20)\\,10)'[e]`);
     last = '[e]';
   }
-  const plate = o.plate ?? (o.scene === 'plate' ? '51F-123.45' : '');
+  // The lead vehicle carries a plate in the traffic and plate scenes, so the demo shows plates on events.
+  const plate = o.plate ?? (o.scene === 'plate' || o.scene === 'traffic' ? '51F-123.45' : '');
   const chain: string[] = [];
   if (plate) chain.push(`drawtext=${fontArg}text='${dt(plate)}':fontsize=${Math.round(h / 24)}:box=1:boxcolor=white:boxborderw=2:fontcolor=black:x='${carX}+4':y=${road + 3 + Math.round(h / 14)}`);
   const clock = `%{pts\\:localtime\\:${start}\\:%Y-%m-%d %H\\\\\\:%M\\\\\\:%S}.%{eif\\:mod((t+${start})*1000\\,1000)\\:d\\:3}`;
