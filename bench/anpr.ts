@@ -4,6 +4,7 @@
 // contact sheets under bench/out/.
 //   npm run bench -- anpr [--quick] [--n 1000] [--seed 1] [--real-only] [--synth-only] [--no-baseline]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PlateReader } from '../packages/anpr/src/index';
 import { baselineText } from '../packages/anpr/src/reader/baseline';
@@ -20,18 +21,26 @@ interface Tally {
   exact: number;
   baseline: number;
   ms: number;
+  /** Process CPU time (all threads): on a shared, loaded machine this is the load-independent cost. */
+  cpuMs: number;
   baselineMs: number;
+  baselineCpuMs: number;
 }
 
-const tally = (): Tally => ({ n: 0, exact: 0, baseline: 0, ms: 0, baselineMs: 0 });
+const tally = (): Tally => ({ n: 0, exact: 0, baseline: 0, ms: 0, cpuMs: 0, baselineMs: 0, baselineCpuMs: 0 });
 
-function add(map: Record<string, Tally>, key: string, ok: boolean, ms: number, base: boolean | null, baseMs: number): void {
+/** Wall and CPU milliseconds of one read. */
+interface Cost { ms: number; cpuMs: number }
+
+function add(map: Record<string, Tally>, key: string, ok: boolean, cost: Cost, base: boolean | null, baseCost: Cost): void {
   const t = (map[key] ??= tally());
   t.n++;
   t.exact += ok ? 1 : 0;
-  t.ms += ms;
+  t.ms += cost.ms;
+  t.cpuMs += cost.cpuMs;
   t.baseline += base ? 1 : 0;
-  t.baselineMs += baseMs;
+  t.baselineMs += baseCost.ms;
+  t.baselineCpuMs += baseCost.cpuMs;
 }
 
 function summary(map: Record<string, Tally>, withBaseline: boolean) {
@@ -42,7 +51,8 @@ function summary(map: Record<string, Tally>, withBaseline: boolean) {
         n: t.n,
         exact: round(t.exact / t.n),
         msPerImage: round(t.ms / t.n, 1),
-        ...(withBaseline ? { baselineContains: round(t.baseline / t.n), baselineMsPerImage: round(t.baselineMs / t.n, 1) } : {}),
+        cpuMsPerImage: round(t.cpuMs / t.n, 1),
+        ...(withBaseline ? { baselineContains: round(t.baseline / t.n), baselineMsPerImage: round(t.baselineMs / t.n, 1), baselineCpuMsPerImage: round(t.baselineCpuMs / t.n, 1) } : {}),
       },
     ]),
   );
@@ -61,6 +71,14 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   return [v, performance.now() - t0];
 }
 
+/** Like timed, with the process CPU time too (onnxruntime's thread included). */
+async function costed<T>(f: () => Promise<T>): Promise<[T, Cost]> {
+  const c0 = process.cpuUsage();
+  const [v, ms] = await timed(f);
+  const c = process.cpuUsage(c0);
+  return [v, { ms, cpuMs: (c.user + c.system) / 1000 }];
+}
+
 async function benchReal(reader: PlateReader, withBaseline: boolean) {
   const rows = readFileSync(join(REAL, 'truth.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
   const by: Record<string, Tally> = {};
@@ -68,12 +86,12 @@ async function benchReal(reader: PlateReader, withBaseline: boolean) {
   await reader.read(join(REAL, rows[0][0])); // warm-up: first run of each shape allocates
   for (const [file, truth] of rows) {
     const buf = readFileSync(join(REAL, file));
-    const [plates, ms] = await timed(() => reader.read(buf));
+    const [plates, ms] = await costed(() => reader.read(buf));
     const got = plates[0]?.text ?? '';
     let base: boolean | null = null;
-    let baseMs = 0;
+    let baseMs: Cost = { ms: 0, cpuMs: 0 };
     if (withBaseline) {
-      const [text, bms] = await timed(() => baselineText(reader.models, buf));
+      const [text, bms] = await costed(() => baselineText(reader.models, buf));
       base = text.includes(truth);
       baseMs = bms;
     }
@@ -92,15 +110,15 @@ async function benchSynth(reader: PlateReader, n: number, seed: number, withBase
   const errors: SheetItem[] = [];
   for await (const it of generateSet({ n, seed })) {
     const c = it.spec.conditions;
-    const [plates, ms] = await timed(() => reader.read(it.sample.image));
+    const [plates, ms] = await costed(() => reader.read(it.sample.image));
     // On scenes the reader may also return other text; the sample counts if the best read is the plate.
     const hit = plates.find((p) => p.text === it.spec.plate.text);
     const ok = plates[0]?.text === it.spec.plate.text;
     if (hit?.colour === it.spec.colour) colourOk[it.kind]++;
     let base: boolean | null = null;
-    let baseMs = 0;
+    let baseMs: Cost = { ms: 0, cpuMs: 0 };
     if (withBaseline) {
-      const [text, bms] = await timed(() => baselineText(reader.models, it.sample.image));
+      const [text, bms] = await costed(() => baselineText(reader.models, it.sample.image));
       base = text.includes(it.spec.plate.text);
       baseMs = bms;
     }
@@ -139,9 +157,13 @@ export async function run(args: string[]): Promise<unknown> {
   if (!existsSync(join(OUT, '.gitignore'))) writeFileSync(join(OUT, '.gitignore'), '*\n');
   for (const f of ['anpr-real-errors.png', 'anpr-synth-errors.png']) rmSync(join(OUT, f), { force: true });
   const [reader, loadMs] = await timed(() => PlateReader.create());
-  const result: Record<string, unknown> = { bench: 'anpr', threads: 1, modelLoadMs: round(loadMs, 0) };
+  // The machine is shared: the load average says how far wall times are inflated; cpuMsPerImage is not.
+  const result: Record<string, unknown> = {
+    bench: 'anpr', threads: 1, modelLoadMs: round(loadMs, 0), cores: availableParallelism(), loadAverageAtStart: loadavg().map((x) => round(x, 2)),
+  };
   if (!args.includes('--synth-only')) result.real = existsSync(REAL) ? await benchReal(reader, withBaseline) : { skipped: `${REAL} not found` };
   if (!args.includes('--real-only')) result.generated = await benchSynth(reader, n, seed, withBaseline);
+  result.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
   result.contactSheets = [join(OUT, 'anpr-real-errors.png'), join(OUT, 'anpr-synth-errors.png')].filter(existsSync);
   return result;
 }

@@ -27,15 +27,25 @@ function hsv(r: number, g: number, b: number): [number, number, number] {
 export function plateColour(img: Rgb): PlateColour {
   const counts = { yellow: 0, blue: 0, red: 0 };
   const d = img.data;
-  let n = 0;
   // Skip the outer 10% where the border and the vehicle around the plate live.
   const x0 = Math.floor(img.width * 0.1), x1 = Math.ceil(img.width * 0.9);
   const y0 = Math.floor(img.height * 0.1), y1 = Math.ceil(img.height * 0.9);
+  // Brightness is judged against the plate's own brightest pixels, not absolutely: at night a
+  // yellow plate is as dark as a shadow is by day, yet still the brightest, most saturated thing there.
+  const values: number[] = [];
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const j = (y * img.width + x) * 3;
-      const [h, s, v] = hsv(d[j], d[j + 1], d[j + 2]);
-      n++;
+      values.push(Math.max(d[j], d[j + 1], d[j + 2]));
+    }
+  }
+  const n = values.length;
+  const ref = Math.max(40, [...values].sort((a, b) => a - b)[Math.floor(n * 0.95)] ?? 255) / 255;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const j = (y * img.width + x) * 3;
+      const [h, s, v0] = hsv(d[j], d[j + 1], d[j + 2]);
+      const v = v0 / ref;
       if (v < 0.15) continue;
       if (s > 0.45 && h >= 35 && h <= 70 && v > 0.3) counts.yellow++;
       else if (s > 0.4 && h >= 190 && h <= 255) counts.blue++;

@@ -24,15 +24,23 @@ const BOX_THRESH = 0.5;
 /** DBNet shrinks text regions when training; this is its unclip ratio to grow them back. */
 const UNCLIP = 1.6;
 
+/** How large the detector's input may be: longer side, and optionally area, in pixels. */
+export interface DetLimit {
+  side: number;
+  area?: number;
+}
+
 /**
- * Detects text lines in the image, or in a region [x, y, w, h] of it; the region is scaled so its
- * longer side is at most `maxSide` (sides rounded to 32). Boxes come back in image pixels.
+ * Detects text lines in the image, or in a region [x, y, w, h] of it; the region is scaled down so
+ * its longer side and area stay within `limit` (sides rounded to 32). Boxes come back in image pixels.
  */
 export async function detectText(
-  sess: ort.InferenceSession, img: Rgb, maxSide: number, region?: [number, number, number, number],
+  sess: ort.InferenceSession, img: Rgb, limit: number | DetLimit, region?: [number, number, number, number],
 ): Promise<TextBox[]> {
   const [rx, ry, rw, rh] = region ?? [0, 0, img.width, img.height];
-  const scale = Math.min(1, maxSide / Math.max(rw, rh));
+  const { side, area = Infinity } = typeof limit === 'number' ? { side: limit } : limit;
+  // Capped by area as well as by side: a squat two-line plate crop costs as much as its area.
+  const scale = Math.min(1, side / Math.max(rw, rh), Math.sqrt(area / (rw * rh)));
   const w = Math.max(32, Math.round((rw * scale) / 32) * 32);
   const h = Math.max(32, Math.round((rh * scale) / 32) * 32);
   // One resampling pass straight from the region to the detector's input size.

@@ -29,9 +29,11 @@ export function proposePlates(img: Rgb, opts: ProposalOptions = {}): Proposal[] 
   const byScore = (a: Proposal, b: Proposal) => b.score - a.score;
   // Most plates in traffic are small, so the fine scale gets most of the budget; the coarse scale
   // adds a few near plates. A region found at both scales is proposed once.
-  const fine = proposeAt(img, f).sort(byScore).slice(0, max - Math.floor(max / 4));
+  // The coarse scale's grey is the fine one halved, not a second pass over the RGB frame.
+  const fineGray = grayShrunk(img, f);
+  const fine = proposeAt(img, fineGray, f).sort(byScore).slice(0, max - Math.floor(max / 4));
   const kept: Proposal[] = [...fine];
-  for (const p of proposeAt(img, 2 * f).sort(byScore)) {
+  for (const p of proposeAt(img, halve(fineGray), 2 * f).sort(byScore)) {
     if (kept.length >= max) break;
     if (!kept.some((k) => covers(k.box, p.box))) kept.push(p);
   }
@@ -45,8 +47,25 @@ function covers(a: Proposal['box'], b: Proposal['box']): boolean {
   return cx >= a[0] && cx <= a[0] + a[2] && cy >= a[1] && cy <= a[1] + a[3];
 }
 
-function proposeAt(img: Rgb, f: number): Proposal[] {
-  const { g, w, h } = grayShrunk(img, f);
+/** A grey image at half the size (2x2 means). */
+function halve({ g, w, h }: Gray): Gray {
+  const w2 = Math.floor(w / 2);
+  const h2 = Math.floor(h / 2);
+  const out = new Float32Array(w2 * h2);
+  for (let y = 0; y < h2; y++) {
+    const a = 2 * y * w;
+    for (let x = 0; x < w2; x++) {
+      const i = a + 2 * x;
+      out[y * w2 + x] = (g[i] + g[i + 1] + g[i + w] + g[i + w + 1]) / 4;
+    }
+  }
+  return { g: out, w: w2, h: h2 };
+}
+
+interface Gray { g: Float32Array; w: number; h: number }
+
+function proposeAt(img: Rgb, gray: Gray, f: number): Proposal[] {
+  const { g, w, h } = gray;
   // Vertical-stroke strength, thresholded against this frame's own contrast so dusk frames work.
   const edge = new Float32Array(w * h);
   let sum = 0;
@@ -61,7 +80,7 @@ function proposeAt(img: Rgb, f: number): Proposal[] {
   const thr = Math.max(14, mean * 3.5);
   // Density of strong strokes in a window about one character high and three wide.
   const win = { x: 9, y: 4 };
-  const ii = new Float64Array((w + 1) * (h + 1));
+  const ii = new Int32Array((w + 1) * (h + 1));
   for (let y = 0; y < h; y++) {
     let row = 0;
     for (let x = 0; x < w; x++) {
@@ -70,12 +89,17 @@ function proposeAt(img: Rgb, f: number): Proposal[] {
     }
   }
   const mask = new Uint8Array(w * h);
+  const W1 = w + 1;
   for (let y = 0; y < h; y++) {
+    const ya = y - win.y > 0 ? y - win.y : 0;
+    const yb = y + win.y + 1 < h ? y + win.y + 1 : h;
+    const ra = ya * W1;
+    const rb = yb * W1;
     for (let x = 0; x < w; x++) {
-      const xa = Math.max(0, x - win.x), xb = Math.min(w, x + win.x + 1);
-      const ya = Math.max(0, y - win.y), yb = Math.min(h, y + win.y + 1);
-      const n = ii[yb * (w + 1) + xb] - ii[ya * (w + 1) + xb] - ii[yb * (w + 1) + xa] + ii[ya * (w + 1) + xa];
-      if (n / ((xb - xa) * (yb - ya)) > 0.22) mask[y * w + x] = 1;
+      const xa = x - win.x > 0 ? x - win.x : 0;
+      const xb = x + win.x + 1 < w ? x + win.x + 1 : w;
+      const n = ii[rb + xb] - ii[ra + xb] - ii[rb + xa] + ii[ra + xa];
+      if (n > 0.22 * (xb - xa) * (yb - ya)) mask[y * w + x] = 1;
     }
   }
   return components(mask, w, h)
@@ -103,7 +127,7 @@ function proposeAt(img: Rgb, f: number): Proposal[] {
 }
 
 /** Luma averaged over f x f blocks, straight from RGB (one pass, no full-size grey copy). */
-function grayShrunk(img: Rgb, f: number): { g: Float32Array; w: number; h: number } {
+function grayShrunk(img: Rgb, f: number): Gray {
   const w = Math.floor(img.width / f);
   const h = Math.floor(img.height / f);
   const g = new Float32Array(w * h);

@@ -5,9 +5,11 @@
 import { correctSlots, type Slot } from '../grammar/correct';
 import type { PlateColour, PlateKind } from '../grammar/format';
 import { plateColour } from './colour';
-import { detectText, type TextBox } from './detect';
+import { detectText, type DetLimit, type TextBox } from './detect';
+import { normaliseContrast } from './enhance';
 import { groupPlates, type Candidate } from './group';
 import { loadImage, quadBox, warpQuad, type Point, type Quad, type Rgb } from './image';
+import { lineLikeness } from './likeness';
 import { proposePlates } from './localise';
 import { loadModels, type ModelOptions, type Models } from './models';
 import { recogniseLines, REC_HEIGHT, REC_MAX_WIDTH, type LineRead } from './recognise';
@@ -39,13 +41,44 @@ export interface ReaderOptions extends ModelOptions {
 
 /** Images whose longer side exceeds this are scenes: searched with proposals before detection. */
 const SCENE_SIDE = 1000;
-/** Detector input size for a whole crop, and for each scene proposal. */
-const CROP_DET_SIDE = 576;
-const PROPOSAL_DET_SIDE = 256;
+/**
+ * Detector input sides (longer side) for a whole crop and for each scene proposal, per pass. The
+ * detector's cost is proportional to its input area; at 480 a crop's plate characters stay over
+ * 12 px high on its input. The second pass, run only when the first found nothing, looks closer.
+ */
+interface DetSides {
+  crop: DetLimit;
+  proposal: number;
+  /** Scene proposals searched. */
+  proposals: number;
+}
+// A crop's detector input is also capped at 110,000 px (a 380x285 gate-camera crop is left whole:
+// reading those below that size measurably misplaces line boxes), which trims squat two-line crops.
+// The second pass also searches more proposals: a small plate ranks below big shop-sign lettering.
+const FIRST: DetSides = { crop: { side: 480, area: 110_000 }, proposal: 224, proposals: 8 };
+const SECOND: DetSides = { crop: { side: 640 }, proposal: 384, proposals: 12 };
 /** Confidence factor per repair (look-alike, dropped character, one-line motorbike series). */
 const REPAIR_FACTOR = 0.6;
 /** Extra margin, as a fraction of line height, for the second look at a doubtful read. */
 const SECOND_LOOK_PAD = 0.06;
+
+/** A plate read with its box area, for keeping the larger of overlapping reads. */
+type Plate = PlateRead & { area: number };
+
+/** A candidate with its rectified line images and whether those carry character-shaped marks. */
+interface Prepared {
+  cand: Candidate;
+  lines: Rgb[];
+  likely: boolean;
+}
+
+/** Fewest character-shaped marks on a candidate's best line for it to look like plate text. */
+const MIN_MARKS = 2;
+
+function prepare(img: Rgb, cand: Candidate): Prepared {
+  const lines = lineImages(img, cand);
+  return { cand, lines, likely: lines.some((l) => lineLikeness(l).marks >= MIN_MARKS) };
+}
 
 interface LineJob {
   cand: number;
@@ -72,25 +105,45 @@ export class PlateReader {
 
   /** Reads every plate in a decoded RGB image. */
   async readImage(img: Rgb): Promise<PlateRead[]> {
-    const cands = groupPlates(await this.findText(img)).filter(plausible);
-    // Pairs and lone lines first; a line that belongs to a pair is read alone only when the pair
-    // gave nothing there, which saves most of the recognition work on two-line plates.
-    const plates = await this.readCandidates(img, cands.filter((c) => !c.fallback));
-    const rest = cands.filter((c) => c.fallback && !plates.some((p) => overlap(p.box, quadBox(c.quad, img.width, img.height)) > 0.3));
-    plates.push(...(await this.readCandidates(img, rest)));
+    let plates = await this.readPass(img, img, FIRST);
+    // A second exposure only when the first found no plate at all: dark and glare-washed frames
+    // have strokes too faint for the proposal threshold and the detector until stretched locally,
+    // and a plate whose lines the detector fused with its border at the first pass's scale is
+    // separated at a larger one.
+    if (plates.length === 0) plates = await this.readPass(normaliseContrast(img), img, SECOND);
     return dedupe(plates).map(({ area: _a, ...p }) => p);
   }
 
-  private async readCandidates(img: Rgb, cands: Candidate[]): Promise<Array<PlateRead & { area: number }>> {
+  /** One pass: text on `src`, colour from `orig` (the unstretched frame keeps the plate's hue). */
+  private async readPass(src: Rgb, orig: Rgb, sides: DetSides): Promise<Plate[]> {
+    const all = groupPlates(await this.findText(src, sides)).filter(plausible).map((cand) => prepare(src, cand));
+    const free = (c: Prepared, found: Plate[]) => !found.some((p) => overlap(p.box, quadBox(c.cand.quad, src.width, src.height)) > 0.3);
+    const read = (cs: Prepared[]) => this.readCandidates(src, orig, cs);
+    // Plate-like pairs and lone lines first; a line that belongs to a pair is read alone only when
+    // the pair gave nothing there, which saves most of the recognition work on two-line plates.
+    const plates = await read(all.filter((c) => c.likely && !c.cand.fallback));
+    plates.push(...(await read(all.filter((c) => c.likely && c.cand.fallback && free(c, plates)))));
+    // Blobs without character-shaped marks (window grids, textures: most of a street scene) are
+    // read only when nothing plate-like gave a plate: a badly blurred plate can fail the test.
+    if (plates.length === 0) {
+      plates.push(...(await read(all.filter((c) => !c.likely && !c.cand.fallback))));
+      plates.push(...(await read(all.filter((c) => !c.likely && c.cand.fallback && free(c, plates)))));
+    }
+    return plates;
+  }
+
+  private async readCandidates(img: Rgb, orig: Rgb, prepared: Prepared[]): Promise<Plate[]> {
+    if (prepared.length === 0) return [];
+    const cands = prepared.map((p) => p.cand);
     const jobs: LineJob[] = [];
-    cands.forEach((c, i) => {
-      for (const line of lineImages(img, c)) jobs.push({ cand: i, img: line });
+    prepared.forEach((p, i) => {
+      for (const line of p.lines) jobs.push({ cand: i, img: line });
     });
     const reads = await recogniseLines(this.models.rec, this.models.chars, jobs.map((j) => j.img));
     const perCand: LineRead[][] = cands.map(() => []);
     jobs.forEach((j, k) => perCand[j.cand].push(reads[k]));
     await this.secondLook(img, cands, perCand);
-    const plates: Array<PlateRead & { area: number }> = [];
+    const plates: Plate[] = [];
     cands.forEach((c, i) => {
       const lines = perCand[i];
       const fix = correctSlots(lines.map((l) => l.slots));
@@ -103,7 +156,7 @@ export class PlateReader {
       const box = quadBox(c.quad, img.width, img.height);
       plates.push({
         text: fix.info.text, display: fix.info.display, confidence: Math.round(confidence * 1000) / 1000, box,
-        colour: plateColour(warpQuad(img, c.quad, 64, 32)), kind: fix.info.kind,
+        colour: plateColour(warpQuad(orig, c.quad, 64, 32)), kind: fix.info.kind,
         province: fix.info.province, merged: fix.info.merged, lines: lines.length === 2 ? 2 : 1, area: box[2] * box[3],
       });
     });
@@ -132,12 +185,12 @@ export class PlateReader {
     }
   }
 
-  private async findText(img: Rgb): Promise<TextBox[]> {
-    if (Math.max(img.width, img.height) <= SCENE_SIDE) return detectText(this.models.det, img, CROP_DET_SIDE);
+  private async findText(img: Rgb, sides: DetSides): Promise<TextBox[]> {
+    if (Math.max(img.width, img.height) <= SCENE_SIDE) return detectText(this.models.det, img, sides.crop);
     const out: TextBox[] = [];
-    for (const p of proposePlates(img)) {
+    for (const p of proposePlates(img, { max: sides.proposals })) {
       // Proposals overlap (two scales, neighbouring blobs): a line seen twice is read once.
-      for (const b of await detectText(this.models.det, img, PROPOSAL_DET_SIDE, p.box)) {
+      for (const b of await detectText(this.models.det, img, sides.proposal, p.box)) {
         if (!out.some((o) => sameLine(o, b))) out.push(b);
       }
     }

@@ -1,0 +1,94 @@
+// A cheap "could this be plate text?" test, run on each rectified text line before recognition.
+// Recognition costs about 1 ms per 1,000 input pixels on one core, the test a few hundredths of
+// that; on a street scene most detector blobs are window grids, railings, road markings and
+// textures, which carry no character-shaped marks at all. A line passes when, binarised at its own
+// Otsu threshold, it holds enough marks of a character's size and shape: at least as tall as 40%
+// of the line, narrower than a character can be, and not a solid block (a window, a shadow).
+import type { Rgb } from './image';
+
+/** What the test found on one line. */
+export interface Likeness {
+  /** Character-shaped marks on the line. */
+  marks: number;
+  /** Difference between the two Otsu class means, 0..255. */
+  contrast: number;
+}
+
+/** Below this contrast (of 255) a line carries nothing a recogniser could read. */
+const MIN_CONTRAST = 12;
+
+/** Otsu threshold of a grey histogram, and the two class means. */
+function otsu(hist: Uint32Array, n: number): { t: number; lo: number; hi: number } {
+  let total = 0;
+  for (let i = 0; i < 256; i++) total += i * hist[i];
+  let w0 = 0, s0 = 0, best = -1, t = 127, lo = 0, hi = 255;
+  for (let i = 0; i < 256; i++) {
+    w0 += hist[i];
+    if (w0 === 0) continue;
+    const w1 = n - w0;
+    if (w1 === 0) break;
+    s0 += i * hist[i];
+    const m0 = s0 / w0;
+    const m1 = (total - s0) / w1;
+    const between = w0 * w1 * (m0 - m1) ** 2;
+    if (between > best) { best = between; t = i; lo = m0; hi = m1; }
+  }
+  return { t, lo, hi };
+}
+
+/** Counts character-shaped marks on a rectified line image (any height, dark or light text). */
+export function lineLikeness(img: Rgb): Likeness {
+  const { width: w, height: h, data } = img;
+  const n = w * h;
+  const g = new Uint8Array(n);
+  const hist = new Uint32Array(256);
+  for (let i = 0, j = 0; i < n; i++, j += 3) {
+    const v = (77 * data[j] + 150 * data[j + 1] + 29 * data[j + 2]) >> 8;
+    g[i] = v;
+    hist[v]++;
+  }
+  const { t, lo, hi } = otsu(hist, n);
+  const contrast = hi - lo;
+  if (contrast < MIN_CONTRAST) return { marks: 0, contrast };
+  // Count both polarities: dark text on a light plate, light text on blue and red plates, and a
+  // light plate that is itself the minority inside a box that caught the vehicle around it.
+  const fg = new Uint8Array(n);
+  let best = 0;
+  for (const dark of [true, false]) {
+    for (let i = 0; i < n; i++) fg[i] = (g[i] <= t) === dark ? 1 : 0;
+    best = Math.max(best, countMarks(fg, w, h));
+  }
+  return { marks: best, contrast };
+}
+
+/** Connected foreground components with a character's proportions. */
+function countMarks(fg: Uint8Array, w: number, h: number): number {
+  const stack: number[] = [];
+  let marks = 0;
+  for (let s = 0; s < w * h; s++) {
+    if (!fg[s]) continue;
+    let x0 = w, x1 = 0, y0 = h, y1 = 0, area = 0;
+    fg[s] = 0;
+    stack.push(s);
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % w;
+      const y = (i - x) / w;
+      area++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      if (x > 0 && fg[i - 1]) { fg[i - 1] = 0; stack.push(i - 1); }
+      if (x < w - 1 && fg[i + 1]) { fg[i + 1] = 0; stack.push(i + 1); }
+      if (y > 0 && fg[i - w]) { fg[i - w] = 0; stack.push(i - w); }
+      if (y < h - 1 && fg[i + w]) { fg[i + w] = 0; stack.push(i + w); }
+    }
+    const bw = x1 - x0 + 1;
+    const bh = y1 - y0 + 1;
+    // A character: at least 40% of the line high, no wider than 1.3 line heights (two touching
+    // glyphs still count once), and not a solid block.
+    if (bh >= 0.4 * h && bw <= 1.3 * h && bw >= 0.04 * h && area / (bw * bh) < 0.9) marks++;
+  }
+  return marks;
+}
