@@ -24,3 +24,4 @@ export function defaultSources(): SourceRegistry {
   return new SourceRegistry().register(rtspSource).register(httpSource).register(fileSource).register(demoSource);
 }
 export * from './sampler/keyframe-sampler';
+export * from './sampler/raw-decoder';

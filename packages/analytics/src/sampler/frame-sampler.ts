@@ -1,4 +1,4 @@
-import { spawnFfmpeg, type FfmpegRun, type FragmentInfo, type InitInfo, type StreamSubscriber } from '@vigil/media';
+import { RawVideoDecoder, type FragmentInfo, type InitInfo, type StreamSubscriber } from '@vigil/media';
 import type { Frame } from '../frame';
 
 export interface FrameSamplerOptions {
@@ -17,10 +17,7 @@ export interface FrameSamplerOptions {
 export class FrameSampler implements StreamSubscriber {
   readonly width: number;
   readonly height: number;
-  private run: FfmpegRun | null = null;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private busy = false;
+  private readonly decoder: RawVideoDecoder;
   private closed = false;
   droppedFragments = 0;
   frames = 0;
@@ -28,72 +25,34 @@ export class FrameSampler implements StreamSubscriber {
   constructor(private readonly o: FrameSamplerOptions) {
     this.width = o.width ?? 640;
     this.height = o.height ?? 360;
+    this.decoder = new RawVideoDecoder({
+      onFrame: (data, at) => {
+        this.frames += 1;
+        this.o.onFrame({ width: this.width, height: this.height, data, at });
+      },
+      onError: o.onError,
+    });
   }
 
   onInit(init: Buffer, _info: InitInfo): void {
-    void this.stopDecoder();
     if (this.closed) return;
-    const run = spawnFfmpeg(
+    this.decoder.start(
       ['-hide_banner', '-loglevel', 'error', '-f', 'mp4', '-i', 'pipe:0', '-vf', `fps=${this.o.fps},scale=${this.width}:${this.height}`, '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1'],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
+      this.width * this.height * 3,
     );
-    this.run = run;
-    const size = this.width * this.height * 3;
-    run.child.stdout?.on('data', (d: Buffer) => {
-      this.pending.push(d);
-      this.pendingBytes += d.length;
-      if (this.pendingBytes < size) return;
-      const all = Buffer.concat(this.pending);
-      let off = 0;
-      while (all.length - off >= size) {
-        // A fresh ArrayBuffer per frame so that it can be transferred to the worker.
-        const data = new Uint8Array(size);
-        data.set(all.subarray(off, off + size));
-        off += size;
-        this.frames += 1;
-        this.o.onFrame({ width: this.width, height: this.height, data, at: Date.now() });
-      }
-      const rest = all.subarray(off);
-      this.pending = rest.length ? [Buffer.from(rest)] : [];
-      this.pendingBytes = rest.length;
-    });
-    run.child.stdin?.on('error', (err) => this.o.onError?.(err));
-    run.child.stdin?.on('drain', () => (this.busy = false));
-    this.write(init);
+    this.decoder.write(init);
   }
 
   onFragment(data: Buffer, _info: FragmentInfo): void {
-    if (!this.run) return;
-    if (this.busy) {
-      this.droppedFragments += 1;
-      return;
-    }
-    this.write(data);
+    if (this.decoder.running && !this.decoder.write(data)) this.droppedFragments += 1;
   }
 
   onEnd(): void {
-    void this.stopDecoder();
+    void this.decoder.stop();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.stopDecoder();
-  }
-
-  private write(buf: Buffer): void {
-    const stdin = this.run?.child.stdin;
-    if (!stdin || stdin.destroyed) return;
-    if (!stdin.write(buf)) this.busy = true;
-  }
-
-  private stopDecoder(): Promise<void> {
-    const run = this.run;
-    this.run = null;
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.busy = false;
-    if (!run) return Promise.resolve();
-    run.child.stdin?.end();
-    return run.stop(1000);
+    await this.decoder.stop();
   }
 }

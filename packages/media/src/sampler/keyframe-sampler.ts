@@ -1,7 +1,7 @@
 import type { FragmentInfo } from '../fmp4/fragment';
 import type { InitInfo } from '../fmp4/init';
-import { spawnFfmpeg, type FfmpegRun } from '../ffmpeg/spawn';
 import type { StreamSubscriber } from '../hub/stream-hub';
+import { RawVideoDecoder } from './raw-decoder';
 
 export interface KeyframeSamplerOptions {
   width?: number;
@@ -19,79 +19,38 @@ export interface KeyframeSamplerOptions {
 export class KeyframeSampler implements StreamSubscriber {
   readonly width: number;
   readonly height: number;
-  private run: FfmpegRun | null = null;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private busy = false;
+  private readonly decoder: RawVideoDecoder;
   private closed = false;
   dropped = 0;
 
-  constructor(private readonly o: KeyframeSamplerOptions) {
+  constructor(o: KeyframeSamplerOptions) {
     this.width = o.width ?? 160;
     this.height = o.height ?? 90;
+    this.decoder = new RawVideoDecoder({ onFrame: o.onSample, onError: o.onError });
   }
 
   onInit(init: Buffer, _info: InitInfo): void {
-    this.stopDecoder();
     if (this.closed) return;
-    const run = spawnFfmpeg(
+    this.decoder.start(
       // One decoding thread and no probing: with one picture per GOP, every frame a decoder holds back
       // is a second of delay before a fault is seen.
       ['-hide_banner', '-loglevel', 'error', '-threads', '1', '-flags', 'low_delay', '-probesize', '32768', '-analyzeduration', '0', '-skip_frame', 'nokey', '-f', 'mp4', '-i', 'pipe:0', '-vf', `scale=${this.width}:${this.height},format=gray`, '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1'],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
+      this.width * this.height,
     );
-    this.run = run;
-    const size = this.width * this.height;
-    run.child.stdout?.on('data', (d: Buffer) => {
-      this.pending.push(d);
-      this.pendingBytes += d.length;
-      while (this.pendingBytes >= size) {
-        const all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-        const frame = new Uint8Array(all.subarray(0, size));
-        const rest = all.subarray(size);
-        this.pending = rest.length ? [rest] : [];
-        this.pendingBytes = rest.length;
-        this.o.onSample(frame, Date.now());
-      }
-    });
-    run.child.stdin?.on('error', (err) => this.o.onError?.(err));
-    run.child.stdin?.on('drain', () => (this.busy = false));
-    this.write(init);
+    this.decoder.write(init);
   }
 
   onFragment(data: Buffer, info: FragmentInfo): void {
-    if (!info.keyframe || !this.run) return;
     // A decoder that cannot keep up skips pictures rather than queueing them.
-    if (this.busy) {
-      this.dropped += 1;
-      return;
-    }
-    this.write(data);
+    if (info.keyframe && this.decoder.running && !this.decoder.write(data)) this.dropped += 1;
   }
 
   onEnd(): void {
-    this.stopDecoder();
+    void this.decoder.stop();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.stopDecoder();
-  }
-
-  private write(buf: Buffer): void {
-    const stdin = this.run?.child.stdin;
-    if (!stdin || stdin.destroyed) return;
-    if (!stdin.write(buf)) this.busy = true;
-  }
-
-  private stopDecoder(): Promise<void> {
-    const run = this.run;
-    this.run = null;
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.busy = false;
-    if (!run) return Promise.resolve();
-    run.child.stdin?.end();
-    return run.stop(1000);
+    await this.decoder.stop();
   }
 }
