@@ -3,6 +3,7 @@ import { DEMO_PROVINCE, seedDemo } from './demo';
 import { seedCasesDemo } from './cases/demo';
 import { seedCheckpoints } from './checkpoints/seed';
 import { seedAnalyticsDemo } from './analytics/seed';
+import { seedWatchlistDemo } from './routes/watchlist-demo';
 
 /**
  * First-start work: a top unit and user "admin" on an empty database, then demo content when
@@ -20,6 +21,7 @@ export async function bootstrap(ctx: VigilContext): Promise<{ generatedAdminPass
     if (demo) await seedCasesDemo(ctx);
     if (demo) await seedCheckpoints(ctx);
     if (demo) await seedAnalyticsDemo(ctx);
+    if (demo) await seedWatchlistDemo(ctx);
     units = await ctx.stores.units.all();
   }
   const top = units.find((u) => u.parentId === null)!;

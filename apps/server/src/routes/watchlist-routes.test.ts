@@ -9,7 +9,7 @@ describe('watch-list routes', () => {
   let units: { id: string; code: string }[];
 
   before(async () => {
-    v = await createTestVigil();
+    v = await createTestVigil({ demo: false });
     admin = await v.login();
     units = (await v.app.inject({ method: 'GET', url: '/api/units', headers: admin })).json().items;
   });
@@ -100,5 +100,20 @@ describe('watch-list routes', () => {
     assert.equal((await v.app.inject({ method: 'DELETE', url: `/api/watchlist/${list.items[0].id}`, headers: admin })).statusCode, 404);
 
     assert.equal((await v.app.inject({ method: 'GET', url: '/api/watchlist' })).statusCode, 401);
+  });
+
+  test('the demo lists the generated traffic scene\'s plate as wanted, so its camera reads raise alerts', async () => {
+    const demo = await createTestVigil();
+    try {
+      const h = await demo.login();
+      const list = (await demo.app.inject({ method: 'GET', url: '/api/watchlist', headers: h })).json();
+      assert.deepEqual(list.items.map((e: { plate: string }) => e.plate).sort(), ['14A88888', '29B199999', '51F12345']);
+      const unitId = (await demo.app.inject({ method: 'GET', url: '/api/units', headers: h })).json().items[0].id;
+      const r = await watchlistOf(demo.ctx).checkPlate('51F12345', { unitId, cameraId: 'cam-demo', confidence: 0.95 });
+      assert.equal(r.hits.length, 1);
+      assert.equal(r.entries[0].category, 'wanted');
+    } finally {
+      await demo.close();
+    }
   });
 });
