@@ -4,6 +4,7 @@ import { seedCasesDemo } from './cases/demo';
 import { seedCheckpoints } from './checkpoints/seed';
 import { seedAnalyticsDemo } from './analytics/seed';
 import { seedWatchlistDemo } from './routes/watchlist-demo';
+import { seedMaintenanceDemo } from './maintenance/demo';
 
 /**
  * First-start work: a top unit and user "admin" on an empty database, then demo content when
@@ -22,6 +23,7 @@ export async function bootstrap(ctx: VigilContext): Promise<{ generatedAdminPass
     if (demo) await seedCheckpoints(ctx);
     if (demo) await seedAnalyticsDemo(ctx);
     if (demo) await seedWatchlistDemo(ctx);
+    if (demo) await seedMaintenanceDemo(ctx);
     units = await ctx.stores.units.all();
   }
   const top = units.find((u) => u.parentId === null)!;

@@ -39,6 +39,13 @@ const UNITS: DemoUnit[] = [
   },
 ];
 
+/**
+ * One camera per town points at an address that never answers (192.0.2.0/24 is reserved for
+ * documentation), so the demo shows what a dead camera looks like: an offline alert and a repair
+ * ticket (maintenance/demo.ts).
+ */
+export const DEMO_OFFLINE: Record<string, number> = { 'DEMO-HX': 54, 'DEMO-MC': 17 };
+
 /** Creates the demo province, communes and cameras; returns the province id. Idempotent by code. */
 export async function seedDemo(actor: Actor, svc: { units: UnitService; cameras: CameraService }, provinceId: string): Promise<void> {
   const scope = actor.scope as Set<string>;
@@ -54,7 +61,9 @@ export async function seedDemo(actor: Actor, svc: { units: UnitService; cameras:
       const body: CameraCreate = {
         name: `${label} ${n}`,
         unitId: unit.id,
-        mainUrl: `demo://${u.code.toLowerCase()}-${String(i + 1).padStart(2, '0')}?scene=${purposes.includes('traffic') ? 'traffic' : 'street'}`,
+        mainUrl: DEMO_OFFLINE[u.code] === i
+          ? `rtsp://192.0.2.${10 + i}:554/Streaming/Channels/101`
+          : `demo://${u.code.toLowerCase()}-${String(i + 1).padStart(2, '0')}?scene=${purposes.includes('traffic') ? 'traffic' : 'street'}`,
         subUrl: null,
         location: { lat: +(u.centre[0] + r * Math.sin(angle)).toFixed(6), lng: +(u.centre[1] + r * Math.cos(angle)).toFixed(6), address: `${label}, ${u.name}`, placeType },
         purposes,

@@ -11,7 +11,7 @@ type HistoryTables = {
   };
 };
 
-export interface Cam { id: string; name: string; unitId: string }
+export interface Cam { id: string; name: string; unitId: string; mainUrl: string }
 
 export async function cameras(v: TestVigil, h: Record<string, string>): Promise<Cam[]> {
   return (await v.app.inject({ method: 'GET', url: '/api/cameras?limit=1000', headers: h })).json().items;
