@@ -15,3 +15,11 @@ test('CenterNet on TF.js WASM loads and runs on a generated frame', async () => 
     await det.close();
   }
 });
+
+test('riders standing on a motorbike are dropped; a pedestrian beside it is kept', async () => {
+  const { dropRiders } = await import('./detector');
+  const bike = { box: { x: 100, y: 140, w: 30, h: 40 }, class: 'motorcycle' as const, score: 0.6 };
+  const rider = { box: { x: 102, y: 100, w: 26, h: 70 }, class: 'person' as const, score: 0.5 };
+  const walker = { box: { x: 160, y: 110, w: 20, h: 60 }, class: 'person' as const, score: 0.5 };
+  assert.deepEqual(dropRiders([bike, rider, walker]), [bike, walker]);
+});

@@ -34,6 +34,21 @@ export function nms(dets: Detection[], iouMax = 0.5): Detection[] {
   return out;
 }
 
+/**
+ * Drops the riders: a person whose box stands on a motorbike or bicycle (centre over it, feet
+ * inside it) is part of that vehicle, not a pedestrian, and would otherwise be counted twice.
+ */
+export function dropRiders(dets: Detection[]): Detection[] {
+  const bikes = dets.filter((d) => d.class === 'motorcycle' || d.class === 'bicycle');
+  if (!bikes.length) return dets;
+  return dets.filter((d) => {
+    if (d.class !== 'person') return true;
+    const cx = d.box.x + d.box.w / 2;
+    const feet = d.box.y + d.box.h;
+    return !bikes.some((b) => cx > b.box.x && cx < b.box.x + b.box.w && feet > b.box.y && feet < b.box.y + b.box.h * 1.15 && d.box.y < b.box.y + b.box.h / 2);
+  });
+}
+
 function boxIou(a: Box, b: Box): number {
   const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
   const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));

@@ -1,6 +1,6 @@
 import type { Frame } from '../frame';
 import type { Box } from '../geometry';
-import { COCO_CLASSES, nms, type Detection, type Detector } from './detector';
+import { COCO_CLASSES, dropRiders, nms, type Detection, type Detector } from './detector';
 
 type Ort = typeof import('onnxruntime-node');
 
@@ -71,6 +71,6 @@ export class OnnxDetector implements Detector {
       const h = at(r, 3);
       dets.push({ box: { x: (cx - w / 2) * sx, y: (cy - h / 2) * sy, w: w * sx, h: h * sy }, class: c, score: best });
     }
-    return nms(dets);
+    return dropRiders(nms(dets));
   }
 }

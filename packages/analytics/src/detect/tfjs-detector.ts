@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Frame } from '../frame';
 import type { Box } from '../geometry';
-import { COCO_CLASSES, nms, type Detection, type Detector } from './detector';
+import { COCO_CLASSES, dropRiders, nms, type Detection, type Detector } from './detector';
 
 type Tf = typeof import('@tensorflow/tfjs-core');
 type GraphModel = import('@tensorflow/tfjs-converter').GraphModel;
@@ -90,7 +90,7 @@ export class TfjsDetector implements Detector {
       if (score < this.minScore || !c) continue;
       dets.push({ box: { x: x1 * sx, y: y1 * sy, w: (x2 - x1) * sx, h: (y2 - y1) * sy }, class: c, score });
     }
-    return nms(dets);
+    return dropRiders(nms(dets));
   }
 
   async close(): Promise<void> {

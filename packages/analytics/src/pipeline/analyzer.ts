@@ -2,11 +2,12 @@ import type { CameraRules, SignalPhase } from '@vigil/types';
 import { homography } from '../track/calibration';
 import type { Detector } from '../detect/detector';
 import type { Frame } from '../frame';
-import { iou, toPx } from '../geometry';
+import { toPx } from '../geometry';
 import { MotionDetector } from '../motion/background';
 import { RuleEngine } from '../rules/engine';
 import { readSignal } from '../rules/signal';
 import type { RuleHit } from '../rules/types';
+import { greyHalf, type Grey } from '../track/follow';
 import { Tracker, type TrackView } from '../track/tracker';
 
 export interface AnalyzerOptions {
@@ -14,12 +15,16 @@ export interface AnalyzerOptions {
   detector: Detector;
   width: number;
   height: number;
-  /** Run the detector only on frames with unexplained motion (default true). */
+  /**
+   * Motion gate (default on): frames without motion skip the detector and hold every track; with
+   * a model detector the detector runs on every `interval`-th frame only, and the frames between
+   * follow each moving track by block matching.
+   */
   gate?: boolean;
+  /** Gated: run the detector on every n-th frame (default 4 with a model, 1 with motion blobs). */
+  interval?: number;
   /** Phase pushed from outside, for rules whose signal source is `external`. */
   externalPhase?: () => SignalPhase;
-  /** With a model detector, frames whose motion is all explained by known tracks may skip it, up to this many in a row. */
-  maxSkip?: number;
 }
 
 export interface AnalyzedFrame {
@@ -38,9 +43,9 @@ export class CameraAnalyzer {
   private readonly tracker: Tracker;
   private readonly engine: RuleEngine;
   private readonly gate: boolean;
-  private readonly modelDetector: boolean;
+  private readonly interval: number;
   private sinceDetect = Infinity;
-  private last: TrackView[] = [];
+  private prevGrey: Grey | null = null;
   detectorRuns = 0;
   frames = 0;
 
@@ -51,7 +56,8 @@ export class CameraAnalyzer {
     this.tracker = new Tracker({ width: o.width, height: o.height, ground });
     this.engine = new RuleEngine(o.config.rules, o.width, o.height);
     this.gate = o.gate ?? true;
-    this.modelDetector = o.detector.name !== 'motion-blobs';
+    const model = o.detector.name !== 'motion-blobs';
+    this.interval = this.gate ? Math.max(1, Math.round(o.interval ?? (model ? 4 : 1))) : 1;
   }
 
   /** Per-class line counts: ruleId -> "class:direction" -> n. */
@@ -65,13 +71,12 @@ export class CameraAnalyzer {
     const m = this.motion.update(frame);
     let tracks: TrackView[];
     let ran = false;
+    const grey = this.interval > 1 ? greyHalf(frame) : null;
     if (this.gate && m.blobs.length === 0) {
       tracks = this.tracker.hold(frame.at);
-    } else if (this.gate && this.modelDetector && this.sinceDetect < (this.o.maxSkip ?? 4) && this.explained(m.blobs)) {
-      // Motion where we already track something: follow the blobs, save the model run.
-      const prev = this.last;
-      const dets = m.blobs.map((box) => ({ box, class: prev.reduce((best, t) => (iou(t.box, box) > iou(best.box, box) ? t : best)).class, score: 0.5 }));
-      tracks = this.tracker.update(dets, frame.at, m.blobs);
+      this.sinceDetect += 1;
+    } else if (grey && this.prevGrey && this.sinceDetect < this.interval - 1) {
+      tracks = this.tracker.carry(this.prevGrey, grey, frame.at, m.blobs);
       this.sinceDetect += 1;
     } else {
       const dets = await this.o.detector.detect(frame, m.blobs);
@@ -80,18 +85,13 @@ export class CameraAnalyzer {
       this.detectorRuns += 1;
       this.sinceDetect = 0;
     }
+    this.prevGrey = grey;
     const phases = new Map<string, SignalPhase>();
     for (const r of this.o.config.rules) {
       if (r.kind !== 'red_light' && r.kind !== 'stop_line') continue;
       phases.set(r.id, r.signal.type === 'region' ? readSignal(frame, r.signal.polygon) : (this.o.externalPhase?.() ?? 'unknown'));
     }
-    this.last = tracks;
     const hits = this.engine.step({ at: frame.at, width: frame.width, height: frame.height, tracks, phases });
     return { hits, tracks, ranDetector: ran, motionFraction: m.fraction };
-  }
-
-  /** Every blob overlaps a track of the previous frame. */
-  private explained(blobs: { x: number; y: number; w: number; h: number }[]): boolean {
-    return this.last.length > 0 && blobs.every((b) => this.last.some((t) => iou(t.box, b) > 0.3));
   }
 }

@@ -2,10 +2,12 @@ import { side, type Pt } from '../geometry';
 
 /**
  * Which side of a segment each track stands on, with hysteresis: a track must move more than
- * `margin` px past the line before its side changes, so box jitter on the line never counts twice.
+ * `margin` px past the line before its side changes; a track just past it (closer than 2.5 margins)
+ * must be seen there twice in a row, so box jitter on the line (a detector box that grows and
+ * shrinks) never counts as a crossing while a clear jump across counts at once.
  */
 export class LineWatch {
-  private sides = new Map<number, { sign: number; at: number }>();
+  private sides = new Map<number, { sign: number; pending: number; at: number }>();
   private readonly len: number;
 
   constructor(
@@ -31,11 +33,22 @@ export class LineWatch {
   /** +1 crossed forward (left to right of a->b), -1 backward, 0 no crossing this step. */
   step(trackId: number, p: Pt, at: number): number {
     const d = this.distance(p);
+    const last = this.sides.get(trackId);
+    if (last) last.at = at;
     if (Math.abs(d) < this.margin) return 0;
     const sign = d > 0 ? 1 : -1;
-    const last = this.sides.get(trackId);
-    this.sides.set(trackId, { sign, at });
-    if (!last || last.sign === sign) return 0;
+    if (!last) {
+      this.sides.set(trackId, { sign, pending: 0, at });
+      return 0;
+    }
+    if (last.sign === sign) {
+      last.pending = 0;
+      return 0;
+    }
+    last.pending += 1;
+    if (last.pending < 2 && Math.abs(d) < this.margin * 2.5) return 0;
+    last.sign = sign;
+    last.pending = 0;
     const t = this.along(p);
     if (t < -0.05 || t > 1.05) return 0;
     return sign;

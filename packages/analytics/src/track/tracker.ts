@@ -2,6 +2,7 @@ import type { ObjectClass } from '@vigil/types';
 import { anchor, iou, type Box, type Pt } from '../geometry';
 import type { Detection } from '../detect/detector';
 import { project, type Homography } from './calibration';
+import { follow, type Grey } from './follow';
 
 /** What rules see of a track at one instant. */
 export interface TrackView {
@@ -51,6 +52,11 @@ interface Track {
   kmh: number | null;
 }
 
+/** Largest mean grey difference (0..255) at which a carried box still follows its picture. */
+const CARRY_COST = 24;
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
 /**
  * Greedy IoU tracker with a constant-velocity prediction (SORT without the Kalman covariance):
  * boxes are matched to predicted track boxes by IoU, falling back to centre distance for small
@@ -70,6 +76,36 @@ export class Tracker {
   hold(at: number): TrackView[] {
     for (const t of this.tracks) {
       this.move(t, t.box, at);
+    }
+    return this.views();
+  }
+
+  /**
+   * A frame between two detector runs: every track with motion near it follows its own picture
+   * from `prev` to `cur` (block matching around its predicted place); a track with no motion near
+   * it stays where it is. A good match counts as a sighting, a poor one leaves the track at its
+   * prediction until the next detection decides.
+   */
+  carry(prev: Grey, cur: Grey, at: number, motion: Box[]): TrackView[] {
+    for (const t of this.tracks) {
+      const pred = this.predict(t, at);
+      const near = { x: Math.min(t.box.x, pred.x) - 4, y: Math.min(t.box.y, pred.y) - 4, w: t.box.w + Math.abs(pred.x - t.box.x) + 8, h: t.box.h + Math.abs(pred.y - t.box.y) + 8 };
+      if (!motion.some((m) => overlaps(m, near))) {
+        this.move(t, t.box, at);
+        continue;
+      }
+      // A young track's velocity comes from one or two boxes: search around where it stands.
+      const young = t.hits < 3;
+      const guess = young ? t.box : pred;
+      const step = Math.hypot(guess.x - t.box.x, guess.y - t.box.y);
+      const r = follow(prev, cur, t.box, guess, Math.min(48, (young ? 24 : 8) + step * 0.6));
+      if (!r || r.cost > CARRY_COST) {
+        this.move(t, guess, at);
+        continue;
+      }
+      // Seen: the picture matched closely, or clearly better than where the track stood.
+      if (t.missed === 0 && (r.cost <= 6 || r.cost < r.stayCost * 0.85)) t.hits += 1;
+      this.move(t, r.box, at);
     }
     return this.views();
   }
