@@ -53,8 +53,14 @@ export type DeclarationIssuerKey = z.infer<typeof DeclarationIssuerKey>;
 
 /** How signed travel/health declarations look at this checkpoint and whom to trust. */
 export const DeclarationConfig = z.object({
-  formats: z.array(z.enum(['json', 'compact'])).min(1).default(['json', 'compact']).describe('Accepted encodings'),
-  prefix: z.string().trim().min(1).max(16).default('VGD1').describe('Leading tag of the compact form PREFIX.body.sig'),
+  formats: z.array(z.enum(['json', 'compact'])).min(1).default(['json', 'compact']).describe('Accepted encodings; compact covers both PREFIX.body.sig (v1) and the base45 v2 form'),
+  prefix: z.string().trim().min(1).max(16).default('VGD1').describe('Leading tag of the compact v1 form PREFIX.body.sig'),
+  prefixV2: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{1,16}$/, 'upper-case letters and digits only (QR alphanumeric mode)')
+    .default('VGD2')
+    .describe('Leading tag of the compact v2 form PREFIX:base45(binary body + signature)'),
   maxValidityHours: z.number().int().min(1).max(24 * 30).default(72).describe('Longest validity accepted from exp - iat'),
   clockSkewSeconds: z.number().int().min(0).max(3600).default(120),
   issuers: z.array(DeclarationIssuerKey).max(50).default([]),

@@ -55,37 +55,47 @@ test('CCCD: valid, expired card, forged number, malformed, replayed (same card a
   assert.equal(log.json().items.filter((e: { id: string }) => e.id === ok.scanId).length, 1);
 });
 
-test('declarations: valid (JSON and compact), expired, forged, malformed, replayed', async () => {
+test('declarations: valid (v2, JSON and compact v1), expired, forged, malformed, replayed', async () => {
   const dir = v.dataDir;
   const person = { id: '022090001234', name: 'Nguyễn Văn An' };
+  const v2 = await scan(demoDeclaration(dir, person));
+  assert.match(demoDeclaration(dir, person), /^VGD2:[0-9A-Z $%*+\-./:]+$/, 'v2 is the default and QR-alphanumeric');
+  assert.equal(v2.verdict, 'pass', JSON.stringify(v2.reasons));
+  assert.equal(v2.kind, 'declaration');
+  assert.equal(v2.person.name, 'Nguyễn Văn An');
+  assert.equal(v2.declaration.health, 'green');
   const compact = await scan(demoDeclaration(dir, { ...person, form: 'compact' }));
   assert.equal(compact.verdict, 'pass', JSON.stringify(compact.reasons));
-  assert.equal(compact.kind, 'declaration');
   assert.equal(compact.declaration.health, 'green');
   assert.equal((await scan(demoDeclaration(dir, { ...person, form: 'json' }))).verdict, 'pass');
 
-  const expired = await scan(demoDeclaration(dir, { ...person, issuedHoursAgo: 80, validHours: 72 }));
-  assert.equal(expired.verdict, 'deny');
-  assert.deepEqual(expired.codes, ['declaration_expired']);
+  for (const form of ['v2', 'compact'] as const) {
+    const expired = await scan(demoDeclaration(dir, { ...person, form, issuedHoursAgo: 80, validHours: 72 }));
+    assert.equal(expired.verdict, 'deny', form);
+    assert.deepEqual(expired.codes, ['declaration_expired'], form);
 
-  const other = newIssuerKeys();
-  const forged = signDeclaration({ v: 1, kid: 'demo-syt-qn', nonce: 'f1', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600, id: person.id, name: person.name }, other.privateKeyPem, { form: 'compact' });
-  const f = await scan(forged);
-  assert.equal(f.verdict, 'deny');
-  assert.deepEqual(f.codes, ['bad_signature']);
-  assert.equal(f.person, undefined, 'a forged code names nobody');
+    const other = newIssuerKeys();
+    const nowS = Math.floor(Date.now() / 1000);
+    const forged = signDeclaration({ v: form === 'v2' ? 2 : 1, kid: 'demo-syt-qn', nonce: 'f1', iat: nowS, exp: nowS + 3600, id: person.id, name: person.name }, other.privateKeyPem, { form });
+    const f = await scan(forged);
+    assert.equal(f.verdict, 'deny', form);
+    assert.deepEqual(f.codes, ['bad_signature'], form);
+    assert.equal(f.person, undefined, 'a forged code names nobody');
 
-  const mal = await scan('VGD1.bm90LWpzb24.c2ln');
-  assert.deepEqual(mal.codes, ['malformed']);
+    // The same signed code shown again after the duplicate window (different text = new scan) or
+    // by another person: the nonce was used.
+    const nonce = form === 'v2' ? 'a1b2c3d4e5f60718' : 'nonce-replay-1';
+    assert.equal((await scan(demoDeclaration(dir, { ...person, form, nonce }))).verdict, 'pass', form);
+    const replay = await scan(demoDeclaration(dir, { ...person, form, nonce, issuedHoursAgo: 1 }));
+    assert.equal(replay.verdict, 'deny', form);
+    assert.ok(replay.codes.includes('replayed'), form);
+  }
 
-  // The same signed code shown again after the duplicate window (different text = new scan) or by
-  // another person: the nonce was used.
-  const code = demoDeclaration(dir, { ...person, nonce: 'nonce-replay-1' });
-  assert.equal((await scan(code)).verdict, 'pass');
-  const reused = demoDeclaration(dir, { ...person, nonce: 'nonce-replay-1', issuedHoursAgo: 1 });
-  const replay = await scan(reused);
-  assert.equal(replay.verdict, 'deny');
-  assert.ok(replay.codes.includes('replayed'));
+  for (const mal of ['VGD1.bm90LWpzb24.c2ln', 'VGD2:NOT BASE45 AT ALL', 'VGD2:0000']) {
+    const r = await scan(mal);
+    assert.deepEqual(r.codes, ['malformed'], mal);
+    assert.equal(r.person, undefined);
+  }
 });
 
 test('registry rules: wanted denies and alerts the operations centre, permit expired needs an officer, overrides apply', async () => {

@@ -79,7 +79,7 @@ export async function seedCheckpoints(ctx: VigilContext): Promise<void> {
       retentionDays: 30,
       queueAlertPerHour: 600,
     },
-    declaration: { formats: ['json', 'compact'], prefix: 'VGD1', maxValidityHours: 72, clockSkewSeconds: 120, issuers: [{ ...DEMO_ISSUER, publicKey: keys.publicKey }] },
+    declaration: { formats: ['json', 'compact'], prefix: 'VGD1', prefixV2: 'VGD2', maxValidityHours: 72, clockSkewSeconds: 120, issuers: [{ ...DEMO_ISSUER, publicKey: keys.publicKey }] },
     national: null,
     webhookUrl: null,
     enabled: true,

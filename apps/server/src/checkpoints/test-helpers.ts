@@ -1,6 +1,6 @@
 // Helpers shared by the checkpoint tests and the benchmark (not a test file itself).
-import { randomUUID } from 'node:crypto';
-import { type DeclarationBody, signDeclaration } from '@vigil/core';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type DeclarationBody, type DeclarationForm, signDeclaration } from '@vigil/core';
 import type { TestVigil } from '../testing';
 import { DEMO_ISSUER, demoIssuerKey } from './seed';
 
@@ -25,11 +25,17 @@ export async function userHeaders(v: TestVigil, admin: Record<string, string>, o
   return v.login(o.username, password);
 }
 
-/** A declaration signed by the demo issuer; `hoursFromNow` moves its validity window. */
-export function demoDeclaration(dataDir: string, o: { id: string; name: string; health?: string; form?: 'json' | 'compact'; issuedHoursAgo?: number; validHours?: number; nonce?: string }): string {
+/**
+ * A declaration signed by the demo issuer, in the compact v2 form unless `form` says otherwise;
+ * `issuedHoursAgo` and `validHours` move its validity window.
+ */
+export function demoDeclaration(dataDir: string, o: { id: string; name: string; health?: string; form?: DeclarationForm; issuedHoursAgo?: number; validHours?: number; nonce?: string }): string {
   const key = demoIssuerKey(dataDir);
   if (!key) throw new Error('demo issuer key missing: was the demo seeded?');
+  const form = o.form ?? 'v2';
   const iat = Math.floor(Date.now() / 1000) - (o.issuedHoursAgo ?? 0) * 3600;
-  const body: DeclarationBody = { v: 1, kid: DEMO_ISSUER.kid, nonce: o.nonce ?? randomUUID(), iat, exp: iat + (o.validHours ?? 72) * 3600, id: o.id, name: o.name, health: o.health ?? 'green' };
-  return signDeclaration(body, key, { form: o.form ?? 'compact', prefix: 'VGD1' });
+  // v2 carries a hex nonce as raw bytes (8 are plenty per issuer); v1 forms a UUID as text.
+  const nonce = o.nonce ?? (form === 'v2' ? randomBytes(8).toString('hex') : randomUUID());
+  const body: DeclarationBody = { v: form === 'v2' ? 2 : 1, kid: DEMO_ISSUER.kid, nonce, iat, exp: iat + (o.validHours ?? 72) * 3600, id: o.id, name: o.name, health: o.health ?? 'green' };
+  return signDeclaration(body, key, { form, prefix: form === 'v2' ? 'VGD2' : 'VGD1' });
 }

@@ -26,7 +26,7 @@ export interface Checkpoint {
     duplicateWindowSeconds: number;
     retentionDays: number;
   };
-  declaration: { formats: ('json' | 'compact')[]; prefix: string; maxValidityHours: number; clockSkewSeconds: number; issuers: { kid: string; name: string; publicKey: string }[] };
+  declaration: { formats: ('json' | 'compact')[]; prefix: string; prefixV2?: string; maxValidityHours: number; clockSkewSeconds: number; issuers: { kid: string; name: string; publicKey: string }[] };
   enabled: boolean;
 }
 

@@ -1,30 +1,20 @@
 import { type KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { DeclarationConfig, ScanReasonCode } from '@vigil/types';
 import { canonicalJson } from '../util/ids';
+import { type DeclarationBody, V2_DEFAULT_PREFIX, encodeDeclarationV2, isDeclarationV2, packDeclarationV2, splitDeclarationV2 } from './declaration-v2';
 
 /**
- * Signed travel/health declaration. JSON form: the fields below plus `sig`, signed over the
- * canonical JSON of the rest. Compact form: `PREFIX.base64url(json without sig).base64url(sig)`,
- * signed over `PREFIX.body`. Ed25519 keys, times in Unix seconds.
+ * Signed travel/health declaration, in three forms. JSON: the fields plus `sig`, signed over the
+ * canonical JSON of the rest. Compact v1: `PREFIX.base64url(json without sig).base64url(sig)`,
+ * signed over `PREFIX.body`. Compact v2 (declaration-v2.ts): `PREFIX2:base45(binary body + sig)`,
+ * signed over the binary body; the smallest QR code. Ed25519 keys, times in Unix seconds.
  */
-export interface DeclarationBody {
-  v: 1;
-  kid: string;
-  nonce: string;
-  iat: number;
-  exp: number;
-  id: string;
-  name: string;
-  dob?: string;
-  health?: string;
-  from?: string;
-  to?: string;
-}
+export type DeclarationForm = 'json' | 'compact' | 'v2';
 
 export interface VerifiedDeclaration {
   body: DeclarationBody;
   issuer: string;
-  form: 'json' | 'compact';
+  form: DeclarationForm;
 }
 
 export type DeclarationCheck =
@@ -55,21 +45,25 @@ export function newIssuerKeys(): { publicKey: string; privateKeyPem: string } {
 }
 
 /** Signs a declaration (issuer side: demo content, tests, benchmarks). */
-export function signDeclaration(body: DeclarationBody, privateKeyPem: string, opts: { form: 'json' | 'compact'; prefix?: string }): string {
+export function signDeclaration(body: DeclarationBody, privateKeyPem: string, opts: { form: DeclarationForm; prefix?: string }): string {
   const key = createPrivateKey(privateKeyPem);
   if (opts.form === 'json') {
     const sig = sign(null, Buffer.from(canonicalJson(body)), key).toString('base64url');
     return JSON.stringify({ ...body, sig });
   }
+  if (opts.form === 'v2') {
+    const packed = packDeclarationV2({ ...body, v: 2 });
+    return encodeDeclarationV2(packed, sign(null, packed, key), opts.prefix ?? V2_DEFAULT_PREFIX);
+  }
   const head = `${opts.prefix ?? 'VGD1'}.${Buffer.from(JSON.stringify(body)).toString('base64url')}`;
   return `${head}.${sign(null, Buffer.from(head), key).toString('base64url')}`;
 }
 
-function parseBody(raw: unknown): DeclarationBody | string {
+function parseBody(raw: unknown, version: 1 | 2): DeclarationBody | string {
   if (!raw || typeof raw !== 'object') return 'not an object';
   const b = raw as Record<string, unknown>;
   const str = (k: string) => typeof b[k] === 'string' && (b[k] as string).length > 0 && (b[k] as string).length <= 300;
-  if (b.v !== 1) return 'unsupported version';
+  if (b.v !== version) return 'unsupported version';
   for (const k of ['kid', 'nonce', 'id', 'name']) if (!str(k)) return `field ${k} missing`;
   if (!Number.isInteger(b.iat) || !Number.isInteger(b.exp)) return 'iat/exp must be Unix seconds';
   if (!/^\d{9,12}$/.test(b.id as string)) return 'id must be an ID number';
@@ -78,8 +72,13 @@ function parseBody(raw: unknown): DeclarationBody | string {
 }
 
 /** Splits either form into body, signed bytes and signature; null when the text is neither form. */
-function split(text: string, cfg: DeclarationConfig): { form: 'json' | 'compact'; raw: unknown; signed: Buffer; sig: Buffer } | string | null {
+function split(text: string, cfg: DeclarationConfig): { form: DeclarationForm; raw: unknown; signed: Uint8Array; sig: Uint8Array } | string | null {
   const t = text.trim();
+  const v2Prefix = prefixV2Of(cfg);
+  if (isDeclarationV2(t, v2Prefix)) {
+    const parts = splitDeclarationV2(t, v2Prefix);
+    return typeof parts === 'string' ? parts : { form: 'v2', raw: parts.body, signed: parts.signed, sig: parts.sig };
+  }
   if (t.startsWith('{')) {
     let obj: Record<string, unknown>;
     try {
@@ -103,10 +102,13 @@ function split(text: string, cfg: DeclarationConfig): { form: 'json' | 'compact'
   return { form: 'compact', raw, signed: Buffer.from(`${parts[0]}.${parts[1]}`), sig: Buffer.from(parts[2], 'base64url') };
 }
 
-/** True when the text is meant as a declaration (JSON object or the configured prefix). */
+/** The v2 tag; checkpoints stored before v2 existed have none and get the default. */
+const prefixV2Of = (cfg: DeclarationConfig): string => cfg.prefixV2 ?? V2_DEFAULT_PREFIX;
+
+/** True when the text is meant as a declaration (JSON object or a configured prefix). */
 export function looksLikeDeclaration(text: string, cfg: DeclarationConfig): boolean {
   const t = text.trimStart();
-  return t.startsWith('{') || t.startsWith(`${cfg.prefix}.`);
+  return t.startsWith('{') || t.startsWith(`${cfg.prefix}.`) || isDeclarationV2(t, prefixV2Of(cfg));
 }
 
 /**
@@ -117,8 +119,10 @@ export function checkDeclaration(text: string, cfg: DeclarationConfig, now: Date
   const parts = split(text, cfg);
   if (parts === null) return { kind: 'not-declaration' };
   if (typeof parts === 'string') return { kind: 'malformed', error: parts };
-  if (!cfg.formats.includes(parts.form)) return { kind: 'malformed', error: `${parts.form} form not accepted here` };
-  const body = parseBody(parts.raw);
+  // 'compact' in the configuration accepts both compact versions.
+  const accepted = parts.form === 'v2' ? 'compact' : parts.form;
+  if (!cfg.formats.includes(accepted)) return { kind: 'malformed', error: `${parts.form} form not accepted here` };
+  const body = parseBody(parts.raw, parts.form === 'v2' ? 2 : 1);
   if (typeof body === 'string') return { kind: 'malformed', error: body };
   const findings: ScanReasonCode[] = [];
   const issuer = cfg.issuers.find((i) => i.kid === body.kid);

@@ -2,6 +2,7 @@ export * from './ports';
 export * from './messages';
 export * from './cccd';
 export * from './declaration';
+export * from './declaration-v2';
 export * from './privacy';
 export * from './local-registry';
 export * from './verify';

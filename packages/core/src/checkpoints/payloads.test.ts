@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DeclarationConfig } from '@vigil/types';
 import { cccdConsistent, cccdExpiry, parseCccd } from './cccd';
-import { checkDeclaration, newIssuerKeys, signDeclaration, type DeclarationBody } from './declaration';
+import { checkDeclaration, newIssuerKeys, signDeclaration } from './declaration';
+import type { DeclarationBody } from './declaration-v2';
 import { decideVerdict } from './messages';
 import { initialsOf, maskIdNumber } from './privacy';
 import { findingsOf } from './verify';
@@ -56,10 +57,14 @@ test('declarations: valid in both forms, forged, unknown issuer, expired, not ye
   const body = (over: Partial<DeclarationBody> = {}): DeclarationBody => ({ v: 1, kid: 'k1', nonce: 'n1', iat: t - 3600, exp: t + 71 * 3600, id: '022090001234', name: 'Nguyễn Văn An', health: 'green', ...over });
   const check = (text: string) => checkDeclaration(text, cfg, now);
 
-  for (const form of ['json', 'compact'] as const) {
+  for (const form of ['json', 'compact', 'v2'] as const) {
     const r = check(signDeclaration(body(), keys.privateKeyPem, { form }));
     assert.equal(r.kind, 'checked');
-    if (r.kind === 'checked') assert.deepEqual(r.findings, [], form);
+    if (r.kind === 'checked') {
+      assert.deepEqual(r.findings, [], form);
+      assert.equal(r.declaration.form, form);
+      assert.equal(r.declaration.body.name, 'Nguyễn Văn An');
+    }
   }
   const cases: [string, string, string][] = [
     ['forged (other key)', signDeclaration(body(), other.privateKeyPem, { form: 'compact' }), 'bad_signature'],
@@ -67,6 +72,11 @@ test('declarations: valid in both forms, forged, unknown issuer, expired, not ye
     ['expired', signDeclaration(body({ iat: t - 80 * 3600, exp: t - 8 * 3600 }), keys.privateKeyPem, { form: 'compact' }), 'declaration_expired'],
     ['not yet valid', signDeclaration(body({ iat: t + 3600, exp: t + 7200 }), keys.privateKeyPem, { form: 'compact' }), 'declaration_not_yet_valid'],
     ['too long', signDeclaration(body({ exp: t + 200 * 3600 }), keys.privateKeyPem, { form: 'compact' }), 'declaration_too_long'],
+    ['v2 forged (other key)', signDeclaration(body(), other.privateKeyPem, { form: 'v2' }), 'bad_signature'],
+    ['v2 unknown issuer', signDeclaration(body({ kid: 'zz' }), keys.privateKeyPem, { form: 'v2' }), 'unknown_issuer'],
+    ['v2 expired', signDeclaration(body({ iat: t - 80 * 3600, exp: t - 8 * 3600 }), keys.privateKeyPem, { form: 'v2' }), 'declaration_expired'],
+    ['v2 not yet valid', signDeclaration(body({ iat: t + 3600, exp: t + 7200 }), keys.privateKeyPem, { form: 'v2' }), 'declaration_not_yet_valid'],
+    ['v2 too long', signDeclaration(body({ exp: t + 200 * 3600 }), keys.privateKeyPem, { form: 'v2' }), 'declaration_too_long'],
   ];
   for (const [name, text, code] of cases) {
     const r = check(text);
@@ -78,7 +88,7 @@ test('declarations: valid in both forms, forged, unknown issuer, expired, not ye
   const tampered = check(JSON.stringify({ ...good, name: 'Người Khác' }));
   assert.ok(tampered.kind === 'checked' && tampered.findings.includes('bad_signature'));
 
-  for (const text of ['{not json', 'VGD1.@@@.sig', 'VGD1.onlytwo', JSON.stringify({ v: 1, kid: 'k1' }), JSON.stringify({ ...body(), v: 2, sig: 'x' })]) {
+  for (const text of ['{not json', 'VGD1.@@@.sig', 'VGD1.onlytwo', JSON.stringify({ v: 1, kid: 'k1' }), JSON.stringify({ ...body(), v: 2, sig: 'x' }), 'VGD2:abc', 'VGD2:', 'VGD2:0123456789']) {
     assert.equal(check(text).kind, 'malformed', text);
   }
   assert.equal(check('https://example.com').kind, 'not-declaration');

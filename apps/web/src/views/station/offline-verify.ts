@@ -1,7 +1,9 @@
 // The station's own check when the server cannot be reached: the same rules as the server, against
 // the hashed lists of the last sync. Declarations are verified with WebCrypto Ed25519 where the
-// browser has it; otherwise the verdict says "offline, not fully verified".
+// browser has it; otherwise the verdict says "offline, not fully verified". The compact v2 codec is
+// the server's own file (pure TypeScript), so both sides read a code the same way.
 import type { ScanReason, ScanResult, ScanVerdict, StationSync } from '../../api/checkpoints';
+import { V2_DEFAULT_PREFIX, isDeclarationV2, splitDeclarationV2 } from '../../../../../packages/core/src/checkpoints/declaration-v2';
 
 const RANK: Record<ScanVerdict, number> = { pass: 0, officer: 1, deny: 2 };
 const NONCES_KEY = 'vigil.station.nonces';
@@ -43,33 +45,61 @@ interface Parsed {
   health?: string;
 }
 
-async function parseDeclaration(text: string, sync: StationSync, now: number): Promise<Parsed | null> {
-  const cfg = sync.checkpoint.declaration;
-  let body: Record<string, unknown>;
-  let signed: Uint8Array<ArrayBuffer>;
-  let sig: Uint8Array<ArrayBuffer>;
+type Split = { form: 'json' | 'compact'; version: 1 | 2; body: Record<string, unknown>; signed: Uint8Array<ArrayBuffer>; sig: Uint8Array<ArrayBuffer> };
+
+/** The same three forms as the server's declaration.ts; a string says why the code is malformed. */
+function splitDeclaration(text: string, cfg: StationSync['checkpoint']['declaration']): Split | string | null {
+  const v2Prefix = cfg.prefixV2 ?? V2_DEFAULT_PREFIX;
   try {
     if (text.startsWith('{')) {
-      const { sig: s, ...rest } = JSON.parse(text) as Record<string, unknown>;
-      body = rest;
-      signed = new TextEncoder().encode(canonical(rest));
-      sig = b64urlBytes(String(s));
-    } else if (text.startsWith(`${cfg.prefix}.`)) {
-      const [p, b, s] = text.split('.');
-      body = JSON.parse(new TextDecoder().decode(b64urlBytes(b))) as Record<string, unknown>;
-      signed = new TextEncoder().encode(`${p}.${b}`);
-      sig = b64urlBytes(s);
-    } else return null;
+      const { sig, ...rest } = JSON.parse(text) as Record<string, unknown>;
+      if (typeof sig !== 'string') return 'signature missing';
+      return { form: 'json', version: 1, body: rest, signed: new TextEncoder().encode(canonical(rest)), sig: b64urlBytes(sig) };
+    }
+    if (text.startsWith(`${cfg.prefix}.`)) {
+      const parts = text.split('.');
+      if (parts.length !== 3) return 'compact form needs PREFIX.body.sig';
+      const body = JSON.parse(new TextDecoder().decode(b64urlBytes(parts[1]))) as Record<string, unknown>;
+      return { form: 'compact', version: 1, body, signed: new TextEncoder().encode(`${parts[0]}.${parts[1]}`), sig: b64urlBytes(parts[2]) };
+    }
+    if (isDeclarationV2(text, v2Prefix)) {
+      const v2 = splitDeclarationV2(text, v2Prefix);
+      if (typeof v2 === 'string') return v2;
+      return { form: 'compact', version: 2, body: { ...v2.body }, signed: new Uint8Array(v2.signed), sig: new Uint8Array(v2.sig) };
+    }
   } catch {
-    return { kind: 'declaration', findings: ['malformed'] };
+    return 'unreadable';
   }
+  return null;
+}
+
+/** The server's body checks (declaration.ts parseBody). */
+function bodyValid(b: Record<string, unknown>, version: 1 | 2): boolean {
+  const str = (k: string) => typeof b[k] === 'string' && (b[k] as string).length > 0 && (b[k] as string).length <= 300;
+  if (b.v !== version || !['kid', 'nonce', 'id', 'name'].every(str)) return false;
+  if (!Number.isInteger(b.iat) || !Number.isInteger(b.exp) || !/^\d{9,12}$/.test(b.id as string)) return false;
+  return ['dob', 'health', 'from', 'to'].every((k) => b[k] === undefined || str(k));
+}
+
+async function parseDeclaration(text: string, sync: StationSync, now: number): Promise<Parsed | null> {
+  const cfg = sync.checkpoint.declaration;
+  const parts = splitDeclaration(text.trim(), cfg);
+  if (parts === null) return null;
+  const malformed: Parsed = { kind: 'declaration', findings: ['malformed'] };
+  if (typeof parts === 'string' || !cfg.formats.includes(parts.form) || !bodyValid(parts.body, parts.version)) return malformed;
+  const body = parts.body;
   const issuer = cfg.issuers.find((i) => i.kid === body.kid);
   if (!issuer) return { kind: 'declaration', findings: ['unknown_issuer'] };
-  const ok = await ed25519Verify(issuer.publicKey, signed, sig);
+  const ok = parts.sig.length === 64 ? await ed25519Verify(issuer.publicKey, parts.signed, parts.sig) : false;
   if (ok === false) return { kind: 'declaration', findings: ['bad_signature'] };
   const findings: string[] = ok === null ? ['offline_unverified'] : [];
-  const nowS = now / 1000;
-  if (Number(body.exp) + cfg.clockSkewSeconds < nowS) findings.push('declaration_expired');
+  const nowS = Math.floor(now / 1000);
+  const [iat, exp] = [body.iat as number, body.exp as number];
+  if (exp <= iat || exp - iat > cfg.maxValidityHours * 3600) findings.push('declaration_too_long');
+  if (iat > nowS + cfg.clockSkewSeconds) findings.push('declaration_not_yet_valid');
+  if (exp + cfg.clockSkewSeconds < nowS) findings.push('declaration_expired');
+  // Like the server: only a valid code uses up its nonce and is looked up.
+  if (findings.some((f) => f !== 'offline_unverified')) return { kind: 'declaration', findings };
   const seen = new Set<string>(JSON.parse(localStorage.getItem(NONCES_KEY) ?? '[]') as string[]);
   const nonceKey = `${String(body.kid)}:${String(body.nonce)}`;
   if (seen.has(nonceKey)) findings.push('replayed');
