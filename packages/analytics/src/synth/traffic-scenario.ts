@@ -130,12 +130,12 @@ export function trafficScenario(o: { seed?: number; duration?: number } = {}): S
     t += (v.w + 80) / speed + 1 + r() * 3;
   }
 
-  // Parking strip: drive in, stand 14 s, drive off, every 35 s.
-  for (let t = 3; t + 22 < duration; t += 35) {
+  // Parking strip: drive in, stand 12 s (the rule fires at 8 s), drive off, every 24 s.
+  for (let t = 3; t + 20 < duration; t += 24) {
     const speed = 120;
     const stopX = 110 + Math.round(r() * 60);
     const arrive = t + (stopX + 80) / speed;
-    const leave = arrive + 14;
+    const leave = arrive + 12;
     const a: Actor = { id: id++, class: 'car', w: 62, h: 34, colour: [200, 90, 200], keys: [{ t, x: -80, y: PARK_Y }, { t: arrive, x: stopX, y: PARK_Y }, { t: leave, x: stopX, y: PARK_Y }, { t: leave + (W + 20 - stopX) / speed, x: W + 20, y: PARK_Y }] };
     actors.push(a);
     expected.push({ ruleId: 'parking', kind: 'parking', actorId: a.id, t: arrive + 8 });
