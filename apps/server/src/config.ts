@@ -15,6 +15,7 @@ const ENV_KEYS: Record<string, (v: string) => [section: keyof VigilConfigInput, 
   VIGIL_MAP_TILES_URL: (v) => ['map', 'tilesUrl', v || null],
   VIGIL_INGEST: (v) => ['video', 'ingest', truthy(v)],
   VIGIL_RECORD_DIR: (v) => ['video', 'recordDir', v || null],
+  VIGIL_QR_WORKERS: (v) => ['checkpoints', 'qrWorkers', v],
 };
 
 export interface LoadConfigOptions {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'LOCKED'
+  | 'UNAVAILABLE'
   | 'CONFIG';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -15,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   LOCKED: 423,
+  UNAVAILABLE: 503,
   CONFIG: 500,
 };
 

@@ -39,6 +39,10 @@ export const VideoConfig = z.object({
   liveFragmentMs: z.number().int().min(0).max(1000).default(50).describe('Live fragment length: lower = less latency, more CPU per camera (0 = every frame)'),
 });
 
+export const CheckpointsConfig = z.object({
+  qrWorkers: z.coerce.number().int().min(0).max(16).default(0).describe('Worker threads decoding checkpoint camera frames (VIGIL_QR_WORKERS); 0 = cores - 1, at least 1, at most 2'),
+});
+
 export const VigilConfig = z.object({
   server: ServerConfig.default(ServerConfig.parse({})),
   storage: StorageConfig.default(StorageConfig.parse({})),
@@ -46,6 +50,7 @@ export const VigilConfig = z.object({
   demo: DemoConfig.default(DemoConfig.parse({})),
   map: MapConfig.default(MapConfig.parse({})),
   video: VideoConfig.default(VideoConfig.parse({})),
+  checkpoints: CheckpointsConfig.default(CheckpointsConfig.parse({})),
 });
 export type VigilConfig = z.infer<typeof VigilConfig>;
 export type VigilConfigInput = z.input<typeof VigilConfig>;

@@ -4,7 +4,6 @@ import { IdParams, ScanBatchRequest, ScanBatchResult, ScanFrameResult, ScanReque
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/auth-hook';
-import { decodeImage, thumbnailOf } from './qr-codec';
 import type { CheckpointFeature } from './wiring';
 
 const IMAGE_LIMIT = 10 * 1024 * 1024;
@@ -27,17 +26,13 @@ async function imageOf(req: FastifyRequest): Promise<{ buf: Buffer; fields: Reco
   return { buf, fields };
 }
 
-async function decodeOrThrow(buf: Buffer) {
-  try {
-    return await decodeImage(buf);
-  } catch (err) {
-    throw new VigilError('VALIDATION', `image: not a readable JPEG/PNG (${(err as Error).message})`, 'image');
-  }
-}
-
 /** Scanning: a payload or a photo from the station, a camera frame, and the offline queue. */
 export const scanRoutes: FastifyPluginAsyncZod<{ f: CheckpointFeature }> = async (app, { f }) => {
   app.addContentTypeParser(IMAGE_TYPES, { parseAs: 'buffer', bodyLimit: IMAGE_LIMIT }, (_req, body, done) => done(null, body));
+  // Decoding (zxing, sharp, the log thumbnail) runs in worker threads; the event loop here only
+  // reads the upload and verifies the decoded text.
+  f.qr.onLog = (level, msg) => app.log[level](msg);
+  app.addHook('onClose', () => f.qr.close());
 
   app.post('/api/checkpoints/:id/scans', {
     bodyLimit: IMAGE_LIMIT,
@@ -59,13 +54,13 @@ export const scanRoutes: FastifyPluginAsyncZod<{ f: CheckpointFeature }> = async
       const { payload, scanId, thumbnail } = req.body;
       return f.scans.scan(actor, req.params.id, { payload, scanId, thumbnail, source: 'station', startedAt });
     }
-    const decoded = await decodeOrThrow(image.buf);
+    const decoded = await f.qr.decode(image.buf, { thumbnail: true });
     if (decoded.codes.length === 0) throw new VigilError('VALIDATION', 'image: no QR code found in the image', 'image');
     const scanId = ScanRequest.shape.scanId.safeParse(image.fields.scanId || undefined);
     return f.scans.scan(actor, req.params.id, {
       payload: decoded.codes[0].text,
       scanId: scanId.success ? scanId.data : undefined,
-      thumbnail: await thumbnailOf(image.buf),
+      thumbnail: decoded.thumbnail ?? undefined,
       source: 'station',
       startedAt,
       decodeMs: decoded.decodeMs,
@@ -87,9 +82,9 @@ export const scanRoutes: FastifyPluginAsyncZod<{ f: CheckpointFeature }> = async
     assertCan(actor, 'checkpoint:scan');
     const image = await imageOf(req);
     if (!image) throw new VigilError('VALIDATION', 'image: send a JPEG/PNG frame', 'image');
-    const decoded = await decodeOrThrow(image.buf);
+    const decoded = await f.qr.decode(image.buf, { thumbnail: true });
     const texts = [...new Set(decoded.codes.map((c) => c.text))];
-    const thumbnail = texts.length ? await thumbnailOf(image.buf) : null;
+    const thumbnail = decoded.thumbnail;
     const results = [];
     for (const payload of texts) {
       results.push(await f.scans.scan(actor, req.params.id, { payload, thumbnail, source: 'frame', startedAt, decodeMs: decoded.decodeMs }));

@@ -16,6 +16,7 @@ import { createCheckpointStores } from '@vigil/storage';
 import { createSecretBox, loadSecretKey } from '../adapters/secret-box';
 import type { VigilContext } from '../context';
 import { HttpNationalRegistry } from './national-http';
+import { QrDecodePool } from './qr-pool';
 
 /** The checkpoint feature's services, built once per context (bootstrap's seed and the routes share them). */
 export interface CheckpointFeature {
@@ -25,6 +26,8 @@ export interface CheckpointFeature {
   scans: ScanService;
   log: ScanLogService;
   notifier: WebhookNotifier;
+  /** Frame decoding off the event loop (the scan routes close it with the app). */
+  qr: QrDecodePool;
 }
 
 /** Posts alerts to a checkpoint's webhook; a failed call is logged, the scan goes on. */
@@ -75,6 +78,7 @@ export function checkpointFeature(ctx: VigilContext): CheckpointFeature {
     scans: new ScanService({ stores, checkpoints, clock: ctx.clock, hashId: logHasher(hashKey), registriesFor, notifier }),
     log: new ScanLogService({ stores, checkpoints, audit: ctx.audit, clock: ctx.clock }),
     notifier,
+    qr: new QrDecodePool({ size: ctx.config.checkpoints?.qrWorkers }),
   };
   built.set(ctx, f);
   return f;
