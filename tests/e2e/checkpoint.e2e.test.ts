@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -121,6 +122,28 @@ test('fake camera: generated QR codes reach the right verdicts in the station pa
 
 test('USB scanner keystrokes, then offline scanning against synced lists with a queue that syncs once', { timeout: 120_000 }, async () => {
   const page = await stationPage(await fakeCamera('blank', 'blank'));
+  const { token } = await api<{ token: string }>('/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
+
+  // A queue an earlier station version left in localStorage moves to IndexedDB and syncs, once.
+  const legacyId = randomUUID();
+  await page.evaluate(
+    ([cp, id, payload]) => localStorage.setItem(`vigil.station.${cp}.queue`, JSON.stringify([{ scanId: id, at: new Date().toISOString(), payload, verdict: 'officer', reasons: ['flagged'], latencyMs: 4 }])),
+    [cpId, legacyId, DEMO_PERSONS.flagged],
+  );
+  await page.reload();
+  await page.waitForSelector('[data-testid=station-online][data-online=true]');
+  await page.waitForFunction((cp) => localStorage.getItem(`vigil.station.${cp}.queue`) === null, cpId);
+  await page.waitForSelector('[data-testid=station-queued][data-count="0"]', { timeout: 30_000 });
+  for (let i = 0; i < 50; i++) {
+    const items = (await api<{ items: { id: string }[] }>(`/api/checkpoints/${cpId}/scans?limit=1000`, { token })).items.filter((e) => e.id === legacyId);
+    if (items.length > 0) {
+      assert.equal(items.length, 1);
+      break;
+    }
+    assert.ok(i < 49, 'the migrated scan reached the server');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+
   // A scanner types fast and ends with Enter.
   await page.click('h1');
   await page.keyboard.type(DEMO_PERSONS.permitExpired, { delay: 2 });
@@ -141,12 +164,14 @@ test('USB scanner keystrokes, then offline scanning against synced lists with a 
   await page.click('[data-testid=station-check]');
   assert.equal((await verdictOf(page)).verdict, 'pass');
   await page.waitForSelector('[data-testid=station-queued][data-count="2"]');
+  // The queue is on disk: a reload while offline keeps both scans.
+  await page.reload();
+  await page.waitForSelector('[data-testid=station-queued][data-count="2"]');
 
-  const { token } = await api<{ token: string }>('/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
   const before = (await api<{ total: number }>(`/api/checkpoints/${cpId}/scans?limit=1000`, { token })).total;
   await page.unroute('**/api/checkpoints/**');
   await page.waitForSelector('[data-testid=station-queued][data-count="0"]', { timeout: 30_000 });
-  const log = await api<{ items: { source: string }[]; total: number }>(`/api/checkpoints/${cpId}/scans?limit=1000`, { token });
+  const log = await api<{ items: { id: string; source: string }[]; total: number }>(`/api/checkpoints/${cpId}/scans?limit=1000`, { token });
   assert.equal(log.total - before, 2);
-  assert.equal(log.items.filter((e) => e.source === 'batch').length, 2);
+  assert.equal(log.items.filter((e) => e.source === 'batch' && e.id !== legacyId).length, 2);
 });

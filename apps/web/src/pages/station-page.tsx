@@ -5,7 +5,7 @@ import { Alert, ErrorAlert } from '../components/ui/alert';
 import { useT } from '../i18n/i18n';
 import '../styles/checkpoints.css';
 import { beep } from '../views/station/beep';
-import { enqueue, flushQueue, loadQueue, loadSync, saveSync } from '../views/station/offline-queue';
+import { enqueue, flushQueue, loadSync, queueSize, saveSync } from '../views/station/offline-queue';
 import { verifyOffline } from '../views/station/offline-verify';
 import { useKeyboardScanner } from '../views/station/use-keyboard-scanner';
 import { type CameraCode, useQrCamera } from '../views/station/use-qr-camera';
@@ -18,9 +18,9 @@ const ONLINE_TIMEOUT_MS = 2500;
 /** A checkpoint laptop: webcam or USB scanner in, full-screen verdict out; keeps working offline. */
 export function StationPage({ checkpointId }: { checkpointId: string }) {
   const t = useT();
-  const [sync, setSync] = useState<StationSync | null>(() => loadSync(checkpointId));
+  const [sync, setSync] = useState<StationSync | null>(null);
   const [online, setOnline] = useState(true);
-  const [queued, setQueued] = useState(() => loadQueue(checkpointId).length);
+  const [queued, setQueued] = useState(0);
   const [result, setResult] = useState<ScanResult>();
   const [error, setError] = useState<unknown>();
   const [manual, setManual] = useState('');
@@ -31,13 +31,29 @@ export function StationPage({ checkpointId }: { checkpointId: string }) {
   const refreshSync = useCallback(async () => {
     try {
       const s = await checkpointsApi.sync(checkpointId);
-      saveSync(checkpointId, s);
       setSync(s);
+      await saveSync(checkpointId, s);
       setOnline(true);
     } catch (err) {
       if (err instanceof ApiError && err.status === 0) setOnline(false);
       else setError(err);
     }
+  }, [checkpointId]);
+
+  // The last synced lists and the queue left on disk (IndexedDB) by an earlier session.
+  useEffect(() => {
+    let live = true;
+    loadSync(checkpointId).then(
+      (s) => live && s && setSync((cur) => cur ?? s),
+      (err: unknown) => live && setError(err),
+    );
+    queueSize(checkpointId).then(
+      (n) => live && setQueued(n),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
   }, [checkpointId]);
 
   useEffect(() => {
@@ -49,8 +65,8 @@ export function StationPage({ checkpointId }: { checkpointId: string }) {
   // Drain the offline queue whenever the link is back.
   useEffect(() => {
     const tick = async () => {
-      if (loadQueue(checkpointId).length === 0) return;
       try {
+        if ((await queueSize(checkpointId)) === 0) return;
         setQueued(await flushQueue(checkpointId));
         setOnline(true);
       } catch (err) {
@@ -79,7 +95,15 @@ export function StationPage({ checkpointId }: { checkpointId: string }) {
       }
       setOnline(false);
       res = await verifyOffline(text, syncRef.current, scanId);
-      setQueued(enqueue(checkpointId, { scanId, at: res.at, payload: text, verdict: res.verdict, reasons: res.reasons.map((r) => r.code), latencyMs: res.latencyMs, thumbnail: thumbnail?.replace(/^data:image\/jpeg;base64,/, '') }));
+      try {
+        setQueued(await enqueue(checkpointId, { scanId, at: res.at, payload: text, verdict: res.verdict, reasons: res.reasons.map((r) => r.code), latencyMs: res.latencyMs, thumbnail: thumbnail?.replace(/^data:image\/jpeg;base64,/, '') }));
+      } catch (err) {
+        // Not queued (storage refused): the verdict still shows, and the officer sees why it will not sync.
+        setError(err);
+        setResult(res);
+        beep(res.verdict);
+        return;
+      }
     }
     setError(undefined);
     setResult(res);
