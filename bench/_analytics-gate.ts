@@ -12,12 +12,12 @@ export const VARIANTS = { original: '', mirrored: 'hflip,', reversed: 'reverse,'
 export type Variant = keyof typeof VARIANTS;
 
 /** Decodes a video file to 640x360 RGB frames at `fps`. */
-export function decode(file: string, fps: number, variant: Variant = 'original', seconds = 60): Frame[] {
+export function decode(file: string, fps: number, variant: Variant = 'original', seconds = 60, offset = 0): Frame[] {
   const vf = `${VARIANTS[variant]}fps=${fps},scale=640:360`;
-  const r = spawnSync('ffmpeg', ['-loglevel', 'error', '-t', String(seconds), '-i', file, '-vf', vf, '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1'], { maxBuffer: 1 << 30 });
+  const r = spawnSync('ffmpeg', ['-loglevel', 'error', '-ss', String(offset), '-t', String(seconds), '-i', file, '-vf', vf, '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1'], { maxBuffer: 1 << 30 });
   const size = 640 * 360 * 3;
   const out: Frame[] = [];
-  for (let i = 0; i + size <= r.stdout.length; i += size) out.push({ width: 640, height: 360, data: new Uint8Array(r.stdout.subarray(i, i + size)), at: 1_700_000_000_000 + Math.round((out.length * 1000) / fps) });
+  for (let i = 0; i + size <= r.stdout.length; i += size) out.push({ width: 640, height: 360, data: new Uint8Array(r.stdout.subarray(i, i + size)), at: 1_700_000_000_000 + Math.round(offset * 1000 + (out.length * 1000) / fps) });
   return out;
 }
 
