@@ -58,7 +58,7 @@ export async function run(args: string[]): Promise<unknown> {
   out.detector = {
     msPer640x360Frame: { centernet: await timeDetector('centernet', sample, quick ? 3 : 8), nanodet: await timeDetector('nanodet', sample, quick ? 3 : 8) },
     note: 'one core (CPU ms of this process; wall ms rise when other work shares the core); network input 512x512 (CenterNet) / 416x416 (NanoDet); both include decoding, NMS and rider merging',
-    picked: 'centernet: same speed as NanoDet, more road users found on hand-checked real frames (packages/analytics/README.md)',
+    picked: 'centernet: faster than NanoDet with its decoding (above) and found more road users on hand-checked real frames (packages/analytics/README.md)',
   };
 
   // 3. The gate on real footage: same frames, same rules, same detector, ungated vs gated.
