@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import { camerasApi } from '../api/endpoints';
 import type { Camera } from '../api/types';
 import { canEditCameras } from '../auth/permissions';
@@ -7,6 +6,7 @@ import { Alert, ErrorAlert } from '../components/ui/alert';
 import { StatusBadge } from '../components/ui/status-badge';
 import { useUser } from '../hooks/use-auth';
 import { navigate } from '../hooks/use-hash-route';
+import { useSubmit } from '../hooks/use-submit';
 import { useUnits } from '../hooks/use-units';
 import { useT } from '../i18n/i18n';
 import { CameraFormFields } from '../views/camera-form';
@@ -22,9 +22,8 @@ export function CameraFormPage({ id }: { id: string | null }) {
   const [camera, setCamera] = useState<Camera>();
   const [loadError, setLoadError] = useState<unknown>();
   const [form, setForm] = useState<CameraFormState>(() => emptyForm(user.unitId ?? ''));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  // Errors without a visible field (or conflicts/permissions) go to the top of the form.
+  const { busy, errors, error: formError, setErrors, run } = useSubmit(FORM_FIELDS);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -56,12 +55,10 @@ export function CameraFormPage({ id }: { id: string | null }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    setFormError(undefined);
     const { body, errors: clientErrors } = buildBody(form, t('camera.invalidNumber'));
     setErrors(clientErrors);
     if (!body) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       if (id) {
         const updated = await camerasApi.update(id, body);
         setCamera(updated);
@@ -71,16 +68,7 @@ export function CameraFormPage({ id }: { id: string | null }) {
         await camerasApi.create(body);
         navigate('/cameras');
       }
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fe = err.fieldErrors();
-        setErrors(fe);
-        // Errors without a visible field (or conflicts/permissions) go to the top of the form.
-        if (!Object.keys(fe).some((k) => FORM_FIELDS.includes(k))) setFormError(err);
-      } else setFormError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (loadError) {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import { authApi } from '../api/endpoints';
 import { Alert, ErrorAlert } from '../components/ui/alert';
 import { Field } from '../components/ui/field';
+import { useSubmit } from '../hooks/use-submit';
 import { useT } from '../i18n/i18n';
 
 /** Change own password (POST /api/auth/password). */
@@ -11,33 +11,21 @@ export function PasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { busy, errors: fieldErrors, error, setErrors: setFieldErrors, run } = useSubmit();
   const [done, setDone] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    setError(undefined);
     if (next !== confirm) {
       setFieldErrors({ confirm: t('password.mismatch') });
       return;
     }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      await authApi.changePassword(current, next);
-      setDone(true);
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-    } catch (err) {
-      if (err instanceof ApiError && (err.field || err.fields.length)) setFieldErrors(err.fieldErrors());
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => authApi.changePassword(current, next)))) return;
+    setDone(true);
+    setCurrent('');
+    setNext('');
+    setConfirm('');
   }
 
   return (

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import { unitsApi } from '../api/endpoints';
 import { UNIT_LEVELS, type UnitLevel } from '../api/types';
 import { ErrorAlert } from '../components/ui/alert';
 import { Field } from '../components/ui/field';
 import { UnitSelect } from '../components/ui/unit-select';
+import { useSubmit } from '../hooks/use-submit';
 import type { UnitNode } from '../hooks/use-units';
 import { useT } from '../i18n/i18n';
 
@@ -15,27 +15,15 @@ export function UnitCreateForm({ nodes, onCreated }: { nodes: UnitNode[]; onCrea
   const [name, setName] = useState('');
   const [level, setLevel] = useState<UnitLevel>('commune');
   const [parentId, setParentId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, error, run } = useSubmit();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(undefined);
-    try {
-      await unitsApi.create({ code: code.trim(), name: name.trim(), level, parentId: parentId || null });
-      setCode('');
-      setName('');
-      onCreated();
-    } catch (err) {
-      const fe = err instanceof ApiError ? err.fieldErrors() : {};
-      setErrors(fe);
-      if (!Object.keys(fe).length) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const ok = await run(() => unitsApi.create({ code: code.trim(), name: name.trim(), level, parentId: parentId || null }));
+    if (!ok) return;
+    setCode('');
+    setName('');
+    onCreated();
   }
 
   return (

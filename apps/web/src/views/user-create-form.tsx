@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import { usersApi } from '../api/endpoints';
 import { ROLES, type Role } from '../api/types';
 import { ErrorAlert } from '../components/ui/alert';
 import { Field } from '../components/ui/field';
 import { UnitSelect } from '../components/ui/unit-select';
+import { useSubmit } from '../hooks/use-submit';
 import type { UnitNode } from '../hooks/use-units';
 import { useT } from '../i18n/i18n';
 
@@ -16,9 +16,7 @@ export function UserCreateForm({ units, onCreated }: { units: UnitNode[]; onCrea
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('operator');
   const [unitId, setUnitId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, error, run } = useSubmit();
 
   // Every user belongs to a unit (the server requires one): preselect the top of the tree.
   useEffect(() => {
@@ -27,22 +25,12 @@ export function UserCreateForm({ units, onCreated }: { units: UnitNode[]; onCrea
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(undefined);
-    try {
-      await usersApi.create({ username: username.trim(), displayName: displayName.trim(), password, role, unitId: unitId || null });
-      setUsername('');
-      setDisplayName('');
-      setPassword('');
-      onCreated();
-    } catch (err) {
-      const fe = err instanceof ApiError ? err.fieldErrors() : {};
-      setErrors(fe);
-      if (!Object.keys(fe).length) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const ok = await run(() => usersApi.create({ username: username.trim(), displayName: displayName.trim(), password, role, unitId: unitId || null }));
+    if (!ok) return;
+    setUsername('');
+    setDisplayName('');
+    setPassword('');
+    onCreated();
   }
 
   return (

@@ -1,11 +1,11 @@
 // Evidence export from playback: mark in / mark out (or the current time ± N s), a required
 // reason, clip or still; shows the resulting hash and the chain-of-custody sheet.
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
 import { exportsApi, withToken, type EvidenceExport, type ExportKind } from '../../api/video';
 import { Alert, ErrorAlert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
 import { fmtTime, vnDay, vnDayStart } from '../../components/video/vn-time';
+import { useSubmit } from '../../hooks/use-submit';
 import { useT } from '../../i18n/i18n';
 
 interface ExportPanelProps {
@@ -23,22 +23,22 @@ function parseVnTime(value: string, ref: number): number | undefined {
   return vnDayStart(vnDay(ref)) + (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) * 1000;
 }
 
+/** The fields this form shows; the server's other refusals go above it. */
+const FIELDS = ['reason', 'from', 'to'] as const;
+
 export function ExportPanel({ cameras, pos, markIn, markOut, onMarks }: ExportPanelProps) {
   const t = useT();
   const [cameraId, setCameraId] = useState(cameras[0]?.id ?? '');
   const [reason, setReason] = useState('');
   const [kind, setKind] = useState<ExportKind>('clip');
   const [around, setAround] = useState(10);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>();
+  const { busy, errors, error, setErrors, run } = useSubmit(FIELDS);
   const [done, setDone] = useState<EvidenceExport>();
   const camId = cameras.some((c) => c.id === cameraId) ? cameraId : cameras[0]?.id ?? '';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(undefined);
-    setError(undefined);
     // Without marks: the last N seconds up to the play head (a still is taken at the play head).
     const from = kind === 'still' ? markIn ?? pos : markIn ?? pos - around * 1000;
     const to = kind === 'still' ? from + 1000 : markOut ?? pos;
@@ -46,18 +46,7 @@ export function ExportPanel({ cameras, pos, markIn, markOut, onMarks }: ExportPa
       setErrors({ reason: t('video.export.reasonRequired') });
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
-      const res = await exportsApi.create({ cameraId: camId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), reason: reason.trim(), kind });
-      setDone(res);
-    } catch (err) {
-      const fe = err instanceof ApiError ? err.fieldErrors() : {};
-      setErrors(fe);
-      if (!Object.keys(fe).some((k) => ['reason', 'from', 'to'].includes(k))) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setDone(await exportsApi.create({ cameraId: camId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), reason: reason.trim(), kind })));
   }
 
   const timeValue = (x: number | undefined) => (x === undefined ? '' : fmtTime(x));
