@@ -17,6 +17,6 @@ export async function baselineText(models: Models, input: Buffer | string | Rgb)
   });
   // One line per call, as PaddleOCR's default batch of 6 mostly is for a few boxes.
   let text = '';
-  for (const l of lines) text += (await recogniseLines(models.rec, models.chars, [l]))[0].raw;
+  for (const l of lines) text += (await recogniseLines(models.rec, models.chars, [l], true))[0].raw;
   return normalise(text);
 }

@@ -12,6 +12,7 @@ import { loadImage, quadBox, warpQuad, type Point, type Quad, type Rgb } from '.
 import { lineLikeness } from './likeness';
 import { proposePlates } from './localise';
 import { loadModels, type ModelOptions, type Models } from './models';
+import { couldStartPlate, prefixOf, worthScreening } from './prefix';
 import { recogniseLines, REC_HEIGHT, REC_MAX_WIDTH, type LineRead } from './recognise';
 import { splitRow } from './split';
 
@@ -72,6 +73,11 @@ interface Prepared {
   likely: boolean;
 }
 
+/** Candidates read at once from which the prefix screen pays for itself (a crop has one or two). */
+const SCREEN_MIN = 3;
+
+const dropped = <T>(xs: T[], drop: boolean[]) => xs.filter((_, i) => drop[i]);
+
 /** Fewest character-shaped marks on a candidate's best line for it to look like plate text. */
 const MIN_MARKS = 2;
 
@@ -118,7 +124,9 @@ export class PlateReader {
   private async readPass(src: Rgb, orig: Rgb, sides: DetSides): Promise<Plate[]> {
     const all = groupPlates(await this.findText(src, sides)).filter(plausible).map((cand) => prepare(src, cand));
     const free = (c: Prepared, found: Plate[]) => !found.some((p) => overlap(p.box, quadBox(c.cand.quad, src.width, src.height)) > 0.3);
-    const read = (cs: Prepared[]) => this.readCandidates(src, orig, cs);
+    // Candidates whose first characters read as letters: read only when nothing else gave a plate.
+    const held: Prepared[] = [];
+    const read = async (cs: Prepared[]) => this.readCandidates(src, orig, await this.screen(cs, held));
     // Plate-like pairs and lone lines first; a line that belongs to a pair is read alone only when
     // the pair gave nothing there, which saves most of the recognition work on two-line plates.
     const plates = await read(all.filter((c) => c.likely && !c.cand.fallback));
@@ -129,7 +137,23 @@ export class PlateReader {
       plates.push(...(await read(all.filter((c) => !c.likely && !c.cand.fallback))));
       plates.push(...(await read(all.filter((c) => !c.likely && c.cand.fallback && free(c, plates)))));
     }
+    if (plates.length === 0) plates.push(...(await this.readCandidates(src, orig, held)));
     return plates;
+  }
+
+  /**
+   * On text-heavy images (several candidates), reads the first two characters of each wide
+   * candidate's first line in one narrow batch and holds back those that surely start with letters
+   * (shop signs, vehicle lettering) or, as a plate's first line, with 0: a plate line starts with
+   * digits, a province code 11-99 first. Returns the rest.
+   */
+  private async screen(cs: Prepared[], held: Prepared[]): Promise<Prepared[]> {
+    const wide = cs.filter((c) => worthScreening(c.lines[0]));
+    if (cs.length < SCREEN_MIN || wide.length === 0) return cs;
+    const reads = await recogniseLines(this.models.rec, this.models.chars, wide.map((c) => prefixOf(c.lines[0])));
+    const out = dropped(wide, reads.map((r, i) => !couldStartPlate(r.slots, !wide[i].cand.fallback)));
+    held.push(...out);
+    return cs.filter((c) => !out.includes(c));
   }
 
   private async readCandidates(img: Rgb, orig: Rgb, prepared: Prepared[]): Promise<Plate[]> {

@@ -15,7 +15,7 @@ export const REC_MAX_WIDTH = 320;
 export interface LineRead {
   slots: Slot[];
   text: string;
-  /** Raw best path over the full alphabet, for the baseline and debugging. */
+  /** Raw best path over the full alphabet, for the baseline and debugging ('' unless asked for). */
   raw: string;
 }
 
@@ -52,20 +52,20 @@ function alphabetOf(chars: string[]): Alphabet {
  * Recognises line images and decodes each. Lines of similar width share a batch: a batch is padded
  * to its widest line, so mixing a 90 px line with a 300 px one would triple the narrow line's cost.
  */
-export async function recogniseLines(sess: ort.InferenceSession, chars: string[], lines: Rgb[]): Promise<LineRead[]> {
+export async function recogniseLines(sess: ort.InferenceSession, chars: string[], lines: Rgb[], raw = false): Promise<LineRead[]> {
   const order = lines.map((l, i) => i).sort((a, b) => lines[a].width - lines[b].width);
   const out: LineRead[] = new Array(lines.length);
   for (let s = 0; s < order.length; ) {
     let e = s + 1;
     while (e < order.length && lines[order[e]].width <= lines[order[s]].width * 1.3) e++;
-    const reads = await recogniseBatch(sess, chars, order.slice(s, e).map((i) => lines[i]));
+    const reads = await recogniseBatch(sess, chars, order.slice(s, e).map((i) => lines[i]), raw);
     order.slice(s, e).forEach((i, k) => (out[i] = reads[k]));
     s = e;
   }
   return out;
 }
 
-async function recogniseBatch(sess: ort.InferenceSession, chars: string[], lines: Rgb[]): Promise<LineRead[]> {
+async function recogniseBatch(sess: ort.InferenceSession, chars: string[], lines: Rgb[], raw: boolean): Promise<LineRead[]> {
   const W = Math.min(REC_MAX_WIDTH, Math.max(...lines.map((l) => l.width)));
   const plane = REC_HEIGHT * W;
   const input = new Float32Array(lines.length * 3 * plane);
@@ -88,12 +88,16 @@ async function recogniseBatch(sess: ort.InferenceSession, chars: string[], lines
   const [B, T, C] = t.dims as number[];
   const probs = t.data as Float32Array;
   const reads: LineRead[] = [];
-  for (let b = 0; b < B; b++) reads.push(ctcDecode(probs.subarray(b * T * C, (b + 1) * T * C), T, C, chars));
+  for (let b = 0; b < B; b++) reads.push(ctcDecode(probs.subarray(b * T * C, (b + 1) * T * C), T, C, chars, raw));
   return reads;
 }
 
-/** Best-path CTC over the plate alphabet; each emitted character keeps its top 3 alternatives. */
-export function ctcDecode(p: Float32Array, T: number, C: number, chars: string[]): LineRead {
+/**
+ * Best-path CTC over the plate alphabet; each emitted character keeps its top 3 alternatives. The
+ * raw best path over all 6,625 classes is decoded only when asked (the baseline): it is most of the
+ * decode's cost.
+ */
+export function ctcDecode(p: Float32Array, T: number, C: number, chars: string[], withRaw = true): LineRead {
   const { groups, separators } = alphabetOf(chars);
   const slots: Slot[] = [];
   let raw = '';
@@ -108,11 +112,13 @@ export function ctcDecode(p: Float32Array, T: number, C: number, chars: string[]
   };
   for (let t = 0; t < T; t++) {
     const row = t * C;
-    // Raw best path over every class, for the unconstrained baseline.
-    let rb = 0;
-    for (let c = 1; c < C; c++) if (p[row + c] > p[row + rb]) rb = c;
-    if (rb !== rawPrev && rb !== 0) raw += chars[rb] ?? '';
-    rawPrev = rb;
+    if (withRaw) {
+      // Raw best path over every class, for the unconstrained baseline.
+      let rb = 0;
+      for (let c = 1; c < C; c++) if (p[row + c] > p[row + rb]) rb = c;
+      if (rb !== rawPrev && rb !== 0) raw += chars[rb] ?? '';
+      rawPrev = rb;
+    }
 
     const gp = new Float32Array(groups.length);
     let best = -1;
