@@ -2,120 +2,30 @@
 // reports and ONVIF discovery (issue 4).
 import { ApiError, getToken, request, requestBlob } from './client';
 
-export const HEALTH_STATES = ['online', 'offline', 'frozen', 'black', 'tampered', 'degraded', 'clock_drift', 'recording_failed', 'disabled', 'unknown'] as const;
-export type HealthState = (typeof HEALTH_STATES)[number];
+import type {
+  AvailabilityReport, AvailabilityRow, CameraHealth, DiscoveredDevice, HealthAlert, HealthState, MaintenanceTicket, MaintenanceWindow, ReportGroupBy, TicketStatus,
+} from '@vigil/types';
 
-export interface CameraHealthItem {
-  cameraId: string;
-  cameraName: string;
-  unitId: string;
-  status: HealthState;
-  since: string;
-  fps: number;
-  bitrateKbps: number;
-  lastFrameAt: string | null;
-  reasons: string[];
-  alertId: string | null;
-}
+// The shapes are the server's own schemas (type-only imports: nothing of zod reaches the bundle);
+// only the lists the UI iterates over are spelled out here, checked against those types.
+export type { AvailabilityReport, AvailabilityRow, DiscoveredDevice, HealthAlert, HealthState, MaintenanceWindow, TicketStatus };
+export type Ticket = MaintenanceTicket;
+export type GroupBy = ReportGroupBy;
+export type AlertStatus = HealthAlert['status'];
+
+export const HEALTH_STATES = ['online', 'offline', 'frozen', 'black', 'tampered', 'degraded', 'clock_drift', 'recording_failed', 'disabled', 'unknown'] as const satisfies readonly HealthState[];
+
+/** GET /api/health items: the camera's health with its name and unit. */
+export type CameraHealthItem = CameraHealth & { cameraName: string; unitId: string };
 
 export interface HealthOverview {
   items: CameraHealthItem[];
   summary: Partial<Record<HealthState, number>>;
 }
 
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
-export interface HealthAlert {
-  id: string;
-  cameraId: string;
-  cameraName: string;
-  unitId: string;
-  kind: HealthState;
-  status: AlertStatus;
-  openedAt: string;
-  stateSince: string;
-  detectedAfterMs: number;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  flaps: number;
-  message: string;
-}
-
-export const TICKET_STATUSES = ['open', 'in_progress', 'fixed', 'verified'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_STATUSES = ['open', 'in_progress', 'fixed', 'verified'] as const satisfies readonly TicketStatus[];
 /** Mirrors TICKET_TRANSITIONS on the server. */
 export const NEXT_STATUS: Record<TicketStatus, TicketStatus[]> = { open: ['in_progress'], in_progress: ['fixed'], fixed: ['verified', 'in_progress'], verified: [] };
-
-export interface Ticket {
-  id: string;
-  cameraId: string;
-  cameraName: string;
-  unitId: string;
-  alertId: string | null;
-  assignee: string;
-  contractor: string | null;
-  status: TicketStatus;
-  verifyAfterMin: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  fixedAt: string | null;
-  verifiedAt: string | null;
-  notes: { at: string; by: string; text: string; kind: 'note' | 'status' | 'photo' | 'system' }[];
-  photos: { id: string; name: string; mime: string; size: number; sha256: string; at: string; by: string }[];
-}
-
-export interface MaintenanceWindow {
-  id: string;
-  cameraId: string;
-  cameraName: string;
-  from: string;
-  to: string;
-  reason: string;
-  createdBy: string;
-}
-
-export type GroupBy = 'camera' | 'unit' | 'day' | 'week' | 'month';
-export interface AvailabilityRow {
-  key: string;
-  label: string;
-  cameras: number;
-  availabilityPct: number | null;
-  onlineMs: number;
-  downMs: number;
-  maintenanceMs: number;
-  disabledMs: number;
-  unmonitoredMs: number;
-  downByState: Record<string, number>;
-}
-export interface AvailabilityReport {
-  from: string;
-  to: string;
-  groupBy: GroupBy;
-  timeZone: string;
-  rows: AvailabilityRow[];
-  overall: AvailabilityRow;
-  mttdMs: number | null;
-  mttrTicketMs: number | null;
-  mttrAlertMs: number | null;
-  alerts: number;
-  longestDown: { cameraId: string; cameraName: string; unitId: string; downMs: number; longestMs: number; currentState: HealthState | null; availabilityPct: number | null }[];
-}
-
-export interface DiscoveredDevice {
-  xaddr: string;
-  address: string;
-  manufacturer: string | null;
-  model: string | null;
-  firmware: string | null;
-  serial: string | null;
-  hardware: string | null;
-  name: string | null;
-  location: string | null;
-  profiles: { token: string; name: string; width: number | null; height: number | null; encoding: string | null; streamUri: string | null }[];
-  error: string | null;
-}
 
 type Q = Record<string, string | number | undefined>;
 
