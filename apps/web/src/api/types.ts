@@ -1,19 +1,15 @@
-// Shapes of the Vigil HTTP API as the web UI uses them (mirrors the server's JSON, not its schemas,
-// so the browser bundle does not pull zod).
+// Shapes of the Vigil HTTP API as the web UI uses them. Response shapes are the server's own schemas
+// from @vigil/types, imported as types only (nothing of zod reaches the bundle); the lists the UI
+// iterates over are spelled out and checked against those types.
+import type {
+  AuditEntry, AuditVerifyResult, Camera, CameraStatus, ImportResult, Ownership, PlaceType, Purpose, Role, Unit, UnitLevel, User,
+} from '@vigil/types';
 
-export type Role = 'admin' | 'operator' | 'officer' | 'unit-viewer' | 'checkpoint' | 'auditor';
-export const ROLES: Role[] = ['admin', 'operator', 'officer', 'unit-viewer', 'checkpoint', 'auditor'];
+export type { AuditEntry, Camera, CameraStatus, ImportResult, Ownership, PlaceType, Purpose, Role, Unit, UnitLevel, User };
+export type AuditVerify = AuditVerifyResult;
+export type ImportError = ImportResult['errors'][number];
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export const ROLES = ['admin', 'operator', 'officer', 'unit-viewer', 'checkpoint', 'auditor'] as const satisfies readonly Role[];
 
 export interface LoginResult {
   token: string;
@@ -28,31 +24,19 @@ export interface PublicConfig {
   version?: string;
 }
 
-export type UnitLevel = 'province' | 'district' | 'commune';
-export const UNIT_LEVELS: UnitLevel[] = ['province', 'district', 'commune'];
+export const UNIT_LEVELS = ['province', 'district', 'commune'] as const satisfies readonly UnitLevel[];
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  parentId: string | null;
-}
+export const PURPOSES = ['security', 'traffic', 'checkpoint'] as const satisfies readonly Purpose[];
 
-export type Purpose = 'security' | 'traffic' | 'checkpoint';
-export const PURPOSES: Purpose[] = ['security', 'traffic', 'checkpoint'];
+export const OWNERSHIPS = ['police', 'commune', 'community'] as const satisfies readonly Ownership[];
 
-export type Ownership = 'police' | 'commune' | 'community';
-export const OWNERSHIPS: Ownership[] = ['police', 'commune', 'community'];
-
-export type CameraStatus = 'unknown' | 'online' | 'offline' | 'disabled';
-export const CAMERA_STATUSES: CameraStatus[] = ['online', 'offline', 'unknown', 'disabled'];
+/** The states the camera list filters by (the server may also report the health states). */
+export const CAMERA_STATUSES = ['online', 'offline', 'unknown', 'disabled'] as const satisfies readonly CameraStatus[];
 
 export const PLACE_TYPES = [
   'border', 'gate', 'intersection', 'road', 'hospital', 'bus_station',
   'admin_centre', 'school', 'market', 'residential', 'checkpoint', 'other',
-] as const;
-export type PlaceType = (typeof PLACE_TYPES)[number];
+] as const satisfies readonly PlaceType[];
 
 export interface CameraLocation {
   lat: number | null;
@@ -76,48 +60,7 @@ export interface CameraBody {
   enabled: boolean;
 }
 
-export interface Camera extends Omit<CameraBody, 'username' | 'password'> {
-  id: string;
-  unitName: string;
-  hasCredentials: boolean;
-  status: CameraStatus;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
-}
-
-export interface ImportError {
-  line: number;
-  field?: string;
-  message: string;
-}
-
-export interface ImportResult {
-  created: number;
-  updated?: number;
-  errors: ImportError[];
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  unitId: string | null;
-  ip: string | null;
-  details: unknown;
-}
-
-export interface AuditVerify {
-  ok: boolean;
-  checked: number;
-  firstBadSeq?: number;
-  reason?: string;
 }

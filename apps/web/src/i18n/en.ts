@@ -111,6 +111,12 @@ export const en: Record<MessageKey, string> = {
   'status.offline': 'Offline',
   'status.unknown': 'Unknown',
   'status.disabled': 'Disabled',
+  'status.frozen': 'Frozen',
+  'status.black': 'Black picture',
+  'status.tampered': 'Tampered',
+  'status.degraded': 'Degraded',
+  'status.clock_drift': 'Clock drift',
+  'status.recording_failed': 'Recording failing',
 
   'ownership.police': 'Police',
   'ownership.commune': 'Commune',

@@ -110,6 +110,12 @@ export const vi = {
   'status.offline': 'Mất kết nối',
   'status.unknown': 'Chưa rõ',
   'status.disabled': 'Tắt',
+  'status.frozen': 'Đứng hình',
+  'status.black': 'Màn hình đen',
+  'status.tampered': 'Bị che/xoay',
+  'status.degraded': 'Suy giảm chất lượng',
+  'status.clock_drift': 'Lệch đồng hồ',
+  'status.recording_failed': 'Lỗi ghi hình',
 
   'ownership.police': 'Công an',
   'ownership.commune': 'UBND xã/phường',
