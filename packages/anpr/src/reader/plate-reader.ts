@@ -6,6 +6,7 @@ import { correctSlots, type Slot } from '../grammar/correct';
 import type { PlateColour, PlateKind } from '../grammar/format';
 import { plateColour } from './colour';
 import { detectText, type DetLimit, type TextBox } from './detect';
+import { classify, doubtsOneSeven, glyphShape, settleOneSeven } from './glyph';
 import { normaliseContrast } from './enhance';
 import { groupPlates, type Candidate } from './group';
 import { loadImage, quadBox, warpQuad, type Point, type Quad, type Rgb } from './image';
@@ -167,6 +168,7 @@ export class PlateReader {
     const perCand: LineRead[][] = cands.map(() => []);
     jobs.forEach((j, k) => perCand[j.cand].push(reads[k]));
     await this.secondLook(img, cands, perCand);
+    prepared.forEach((p, i) => settleShapes(p.lines, perCand[i]));
     const plates: Plate[] = [];
     cands.forEach((c, i) => {
       const lines = perCand[i];
@@ -220,6 +222,19 @@ export class PlateReader {
     }
     return out;
   }
+}
+
+/** Settles 1/7/T doubts by the glyph's shape on the first read's line image. */
+function settleShapes(lines: Rgb[], reads: LineRead[]): void {
+  reads.forEach((r, k) => {
+    r.slots.forEach((slot, j) => {
+      if (!doubtsOneSeven(slot) || !lines[k]) return;
+      const shape = glyphShape(lines[k], r.xs[j]);
+      const verdict = shape && classify(shape);
+      // A T verdict only says "not a 1 or a 7": the recogniser's own odds stand.
+      if ((verdict === '1' || verdict === '7')) r.slots[j] = settleOneSeven(slot, verdict);
+    });
+  });
 }
 
 function averageSlot(a: Slot, b: Slot): Slot {

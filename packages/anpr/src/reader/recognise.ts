@@ -14,6 +14,8 @@ export const REC_MAX_WIDTH = 320;
 /** A decoded line: character slots with alternatives, and the plain best-path string. */
 export interface LineRead {
   slots: Slot[];
+  /** Centre of each slot on the line image, in pixels (from the frames the character spans). */
+  xs: number[];
   text: string;
   /** Raw best path over the full alphabet, for the baseline and debugging ('' unless asked for). */
   raw: string;
@@ -88,7 +90,11 @@ async function recogniseBatch(sess: ort.InferenceSession, chars: string[], lines
   const [B, T, C] = t.dims as number[];
   const probs = t.data as Float32Array;
   const reads: LineRead[] = [];
-  for (let b = 0; b < B; b++) reads.push(ctcDecode(probs.subarray(b * T * C, (b + 1) * T * C), T, C, chars, raw));
+  for (let b = 0; b < B; b++) {
+    const read = ctcDecode(probs.subarray(b * T * C, (b + 1) * T * C), T, C, chars, raw);
+    // Frames are evenly spaced over the padded batch width; lines sit at its left edge.
+    reads.push({ ...read, xs: read.xs.map((t) => ((t + 0.5) * W) / T) });
+  }
   return reads;
 }
 
@@ -100,6 +106,10 @@ async function recogniseBatch(sess: ort.InferenceSession, chars: string[], lines
 export function ctcDecode(p: Float32Array, T: number, C: number, chars: string[], withRaw = true): LineRead {
   const { groups, separators } = alphabetOf(chars);
   const slots: Slot[] = [];
+  const xs: number[] = [];
+  // First and last frame of the current run (ctcDecode's xs are frame indices; recogniseBatch maps them to pixels).
+  let first = 0;
+  let last = 0;
   let raw = '';
   let rawPrev = -1;
   let prev = -1; // previous frame's winning group (-1 blank/separator)
@@ -108,6 +118,7 @@ export function ctcDecode(p: Float32Array, T: number, C: number, chars: string[]
     if (!cur) return;
     const alts = groups.map((g, k) => ({ char: g.char, p: cur![k] })).sort((a, b) => b.p - a.p).slice(0, 3);
     slots.push(alts);
+    xs.push((first + last) / 2);
     cur = null;
   };
   for (let t = 0; t < T; t++) {
@@ -135,11 +146,13 @@ export function ctcDecode(p: Float32Array, T: number, C: number, chars: string[]
     } else if (best !== prev) {
       flush();
       cur = gp;
+      first = t;
     } else if (cur) {
       for (let k = 0; k < gp.length; k++) cur[k] = Math.max(cur[k], gp[k]);
     }
+    if (best !== -1) last = t;
     prev = best;
   }
   flush();
-  return { slots, text: slots.map((s) => s[0].char).join(''), raw };
+  return { slots, xs, text: slots.map((s) => s[0].char).join(''), raw };
 }
