@@ -105,6 +105,7 @@ export class VideoManager {
     }
     if (!wanted || (current && current.key === key)) return;
     const url = await this.ctx.cameras.streamUrl(cam.id);
+    let lastOffline = '';
     const pipeline = new CameraPipeline({
       cameraId: cam.id,
       url,
@@ -118,8 +119,12 @@ export class VideoManager {
           .upsert({ cameraId: e.cameraId, path: e.path, startMs: e.startMs, endMs: e.endMs, bytes: e.bytes, complete: e.phase === 'close' })
           .catch((err: Error) => this.log.error({ err, cameraId: e.cameraId }, 'recording index write failed')),
       onStatus: (s) => {
-        if (s.state === 'offline') this.log.warn({ cameraId: cam.id, error: s.error }, 'camera offline');
-        else this.log.debug({ cameraId: cam.id, state: s.state }, 'camera state');
+        // A dead camera is retried with backoff: say so once per outage (and when the cause
+        // changes), not on every retry.
+        const why = s.state === 'offline' ? `${s.error?.code ?? ''}` : '';
+        if (s.state === 'offline' && why !== lastOffline) this.log.warn({ cameraId: cam.id, error: s.error }, 'camera offline');
+        else this.log.debug({ cameraId: cam.id, state: s.state, error: s.error }, 'camera state');
+        if (s.state === 'online' || s.state === 'offline') lastOffline = why;
       },
       onRecorderError: (err) => {
         this.recordingErrors.set(cam.id, { message: err.message, at: Date.now() });

@@ -1,42 +1,14 @@
 // Endpoints of the cases, incidents and reports features, and the shapes the UI reads.
+import type { CaseReport, Evidence, FootageRequest, Incident, PublicViolation, Violation, ViolationAction, ViolationDetail, ViolationRule } from '@vigil/types';
 import { ApiError, getToken, request, requestBlob } from './client';
 
-export type ViolationStatus = 'detected' | 'verified' | 'rejected' | 'owner_identified' | 'notice_issued' | 'resolved' | 'escalated' | 'closed';
-export type ViolationAction = 'verify' | 'reject' | 'identify_owner' | 'issue_notice' | 'resolve' | 'escalate' | 'close';
-export type Queue = 'review' | 'owner' | 'notice' | 'near_deadline' | 'escalated' | 'all';
-export type VehicleType = 'car' | 'motorbike' | 'ebike' | 'none';
-
-export interface Rule { key: string; code: string; category: string; titleVi: string; legalBasisVi: string; vehicleTypes: VehicleType[]; fineMin: number; fineMax: number; additionalVi: string[]; validFrom: string; validTo: string | null }
-export interface Deadline { kind: 'owner' | 'resolve'; dueAt: string; daysLeft: number; state: 'ok' | 'near' | 'overdue' }
-export interface Violation {
-  id: string; status: ViolationStatus; source: string; unitId: string; unitName: string; resolvingUnitId: string; cameraId: string | null;
-  occurredAt: string; place: string; rule: Rule; plate: string | null; plateDisplay: string | null; plateColour: string | null; vehicleType: VehicleType;
-  subjectVi: string | null; owner: { name: string; address: string; idNumber?: string; unitId?: string | null } | null; verifiedBy: string | null;
-  rejectReason: string | null; ownerDueAt: string; noticeNo: string | null; noticeDueAt: string | null; appearPlace: string | null; appearAt: string | null;
-  routedToUnitId: string | null; decisionNo: string | null; fineAmount: number | null; paid: boolean; inspectionFlag: boolean; publishedAt: string | null;
-  closeReason: string | null; retainUntil: string | null; deadline: Deadline | null; note: string | null; createdAt: string;
-}
-export interface Evidence { id: string; kind: string; fileName: string | null; mime: string | null; size: number | null; sha256: string | null; ref: string | null; capturedAt: string | null; createdBy: string }
-export interface ViolationDetail extends Violation {
-  evidence: Evidence[];
-  history: { at: string; action: string; fromStatus: string | null; toStatus: string; actorName: string; note: string | null }[];
-}
+// Response shapes are the server's own schemas (type-only imports: nothing of zod reaches the bundle).
+export type {
+  CaseReport, Deadline, Evidence, FootageRequest, Incident, PublicViolation, Queue, VehicleType, Violation, ViolationAction, ViolationDetail, ViolationStatus,
+} from '@vigil/types';
+export type Rule = ViolationRule;
+export type Count = CaseReport['incidents']['byType'][number];
 export interface ActionBody { action: ViolationAction; reason?: string; decisionNo?: string; amount?: number; paid?: boolean; appearPlace?: string }
-export interface PublicViolation {
-  plate: string; plateColour: string; vehicleType: string; occurredAt: string; place: string; violation: string; status: 'not_handled' | 'handled';
-  statusVi: string; detectingUnit: string; resolvingUnit: { name: string; address: string; phone: string };
-}
-export interface Incident {
-  id: string; unitId: string; unitName: string; type: string; title: string; description: string; place: string; occurredAt: string;
-  cameraIds: string[]; officers: string[]; status: 'open' | 'investigating' | 'resolved' | 'closed'; outcome: string;
-}
-export interface FootageRequest { id: string; unitId: string; requesterName: string; requesterPhone: string; from: string; to: string; reason: string; status: string; decidedBy: string | null; decisionNote: string }
-export interface Count { key: string; label: string; count: number }
-export interface CaseReport {
-  from: string; to: string;
-  incidents: { total: number; byType: Count[]; byStatus: Count[]; byUnit: Count[]; byCamera: Count[]; summaryVi: string };
-  violations: { total: number; byType: Count[]; byStatus: Count[]; byUnit: Count[]; byCamera: Count[]; finesPaid: number; summaryVi: string };
-}
 export type Query = Record<string, string | number | undefined>;
 
 const enc = encodeURIComponent;

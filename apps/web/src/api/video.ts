@@ -1,83 +1,20 @@
 // Video API: stream state, wall layouts, recordings, evidence exports, and the URLs of media that
 // <video>, <img> and WebSocket load themselves (they cannot send headers, so the token rides in the query).
 import { getToken, request, requestBlob } from './client';
+import type { ExportView, RecordingsResult, StreamInfo, WallLayout, WallLayoutBody } from '@vigil/types';
 import type { Page } from './types';
 
-export type StreamState = 'connecting' | 'online' | 'offline' | 'stopped' | 'disabled';
-
-export interface StreamInfo {
-  cameraId: string;
-  state: StreamState;
-  since: string;
-  error: { code: string; message: string } | null;
-  codec: string | null;
-  browserPlayable: boolean;
-  width: number;
-  height: number;
-  fps: number;
-  bitrateKbps: number;
-  viewers: number;
-  lastFrameAt: string | null;
-}
-
-export type WallGrid = 1 | 4 | 9 | 16;
-
-export interface WallTour {
-  cameraIds: string[];
-  intervalSec: number;
-}
-
-export interface WallLayoutBody {
-  name: string;
-  grid: WallGrid;
-  cells: (string | null)[];
-  tour: WallTour | null;
-}
-
-export interface WallLayout extends WallLayoutBody {
-  id: string;
-  updatedAt: string;
-}
-
-export interface TimeRange {
-  start: string;
-  end: string;
-}
-
-export interface RecordingSpan extends TimeRange {
-  id: string;
-  cameraId: string;
-  segments: number;
-}
-
-export interface Recordings {
-  items: RecordingSpan[];
-  gaps: TimeRange[];
-  segments: (TimeRange & { id: string; bytes: number; url: string })[];
-}
-
-export type ExportKind = 'clip' | 'still';
-
-export interface ExportBody {
-  cameraId: string;
-  from: string;
-  to: string;
-  reason: string;
-  kind: ExportKind;
-}
-
-export interface EvidenceExport extends ExportBody {
-  id: string;
-  cameraName: string;
-  unitId: string;
-  requestedBy: string;
-  sha256: string;
-  bytes: number;
-  gaps: TimeRange[];
-  createdAt: string;
-  fileUrl: string;
-  custodyUrl: string;
-}
+// Response shapes are the server's own schemas (type-only imports: nothing of zod reaches the bundle).
+export type { StreamInfo, WallLayout, WallLayoutBody } from '@vigil/types';
+export type StreamState = StreamInfo['state'];
+export type WallGrid = WallLayoutBody['grid'];
+export type WallTour = NonNullable<WallLayoutBody['tour']>;
+export type Recordings = RecordingsResult;
+export type RecordingSpan = RecordingsResult['items'][number];
+export type TimeRange = RecordingsResult['gaps'][number];
+export type EvidenceExport = ExportView;
+export type ExportKind = ExportView['kind'];
+export type ExportBody = Pick<ExportView, 'cameraId' | 'from' | 'to' | 'reason' | 'kind'>;
 
 const enc = encodeURIComponent;
 
