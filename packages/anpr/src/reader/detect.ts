@@ -18,6 +18,8 @@ export interface TextBox {
 
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
+/** Normalised value of each 8-bit level per input channel slot (B, G, R order: see detectText). */
+const LUT = MEAN.map((m, c) => Float32Array.from({ length: 256 }, (_, v) => (v / 255 - m) / STD[c]));
 /** Pixel threshold and mean-box threshold, PaddleOCR's defaults. */
 const THRESH = 0.3;
 const BOX_THRESH = 0.5;
@@ -50,10 +52,11 @@ export async function detectText(
   const input = new Float32Array(3 * plane);
   const d = small.data;
   // The model was trained on OpenCV's BGR order with ImageNet statistics applied per channel slot.
+  const [l0, l1, l2] = LUT;
   for (let i = 0, j = 0; i < plane; i++, j += 3) {
-    input[i] = (d[j + 2] / 255 - MEAN[0]) / STD[0];
-    input[plane + i] = (d[j + 1] / 255 - MEAN[1]) / STD[1];
-    input[2 * plane + i] = (d[j] / 255 - MEAN[2]) / STD[2];
+    input[i] = l0[d[j + 2]];
+    input[plane + i] = l1[d[j + 1]];
+    input[2 * plane + i] = l2[d[j]];
   }
   const out = await sess.run({ x: new ort.Tensor('float32', input, [1, 3, h, w]) });
   const prob = Object.values(out)[0].data as Float32Array;

@@ -5,6 +5,20 @@
 // perspective and margins are allowed). The detector then runs only on those patches.
 import type { Rgb } from './image';
 
+/**
+ * Scratch arrays reused from frame to frame (zeroed on reuse): a scene allocates several megabytes
+ * of maps otherwise, and collecting them was a measurable share of a scene's time. Safe because the
+ * search is synchronous; each worker thread has its own module instance.
+ */
+const scratchPool = new Map<string, Float32Array | Int32Array | Uint8Array>();
+function scratch<T extends Float32Array | Int32Array | Uint8Array>(key: string, make: (n: number) => T, n: number): T {
+  const cur = scratchPool.get(key) as T | undefined;
+  if (cur && cur.length === n) return cur.fill(0) as T;
+  const fresh = make(n);
+  scratchPool.set(key, fresh);
+  return fresh;
+}
+
 /** A region worth running the text detector on, [x, y, w, h] in image pixels. */
 export interface Proposal {
   box: [number, number, number, number];
@@ -51,7 +65,7 @@ function covers(a: Proposal['box'], b: Proposal['box']): boolean {
 function halve({ g, w, h }: Gray): Gray {
   const w2 = Math.floor(w / 2);
   const h2 = Math.floor(h / 2);
-  const out = new Float32Array(w2 * h2);
+  const out = scratch('half', (k) => new Float32Array(k), w2 * h2);
   for (let y = 0; y < h2; y++) {
     const a = 2 * y * w;
     for (let x = 0; x < w2; x++) {
@@ -67,7 +81,7 @@ interface Gray { g: Float32Array; w: number; h: number }
 function proposeAt(img: Rgb, gray: Gray, f: number): Proposal[] {
   const { g, w, h } = gray;
   // Vertical-stroke strength, thresholded against this frame's own contrast so dusk frames work.
-  const edge = new Float32Array(w * h);
+  const edge = scratch(`edge${f}`, (k) => new Float32Array(k), w * h);
   let sum = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 1; x < w - 1; x++) {
@@ -80,7 +94,7 @@ function proposeAt(img: Rgb, gray: Gray, f: number): Proposal[] {
   const thr = Math.max(14, mean * 3.5);
   // Density of strong strokes in a window about one character high and three wide.
   const win = { x: 9, y: 4 };
-  const ii = new Int32Array((w + 1) * (h + 1));
+  const ii = scratch(`ii${f}`, (k) => new Int32Array(k), (w + 1) * (h + 1));
   for (let y = 0; y < h; y++) {
     let row = 0;
     for (let x = 0; x < w; x++) {
@@ -88,7 +102,7 @@ function proposeAt(img: Rgb, gray: Gray, f: number): Proposal[] {
       ii[(y + 1) * (w + 1) + x + 1] = ii[y * (w + 1) + x + 1] + row;
     }
   }
-  const mask = new Uint8Array(w * h);
+  const mask = scratch(`mask${f}`, (k) => new Uint8Array(k), w * h);
   const W1 = w + 1;
   for (let y = 0; y < h; y++) {
     const ya = y - win.y > 0 ? y - win.y : 0;
@@ -102,7 +116,7 @@ function proposeAt(img: Rgb, gray: Gray, f: number): Proposal[] {
       if (n > 0.22 * (xb - xa) * (yb - ya)) mask[y * w + x] = 1;
     }
   }
-  return components(mask, w, h)
+  return components(mask, w, h, f)
     .filter((c) => {
       const bw = c.x1 - c.x0 + 1;
       const bh = c.y1 - c.y0 + 1;
@@ -130,7 +144,7 @@ function proposeAt(img: Rgb, gray: Gray, f: number): Proposal[] {
 function grayShrunk(img: Rgb, f: number): Gray {
   const w = Math.floor(img.width / f);
   const h = Math.floor(img.height / f);
-  const g = new Float32Array(w * h);
+  const g = scratch('gray', (k) => new Float32Array(k), w * h);
   const d = img.data;
   const W = img.width;
   const inv = 1 / (f * f);
@@ -149,8 +163,8 @@ function grayShrunk(img: Rgb, f: number): Gray {
 
 interface Comp { x0: number; y0: number; x1: number; y1: number; n: number }
 
-function components(mask: Uint8Array, w: number, h: number): Comp[] {
-  const seen = new Uint8Array(w * h);
+function components(mask: Uint8Array, w: number, h: number, f: number): Comp[] {
+  const seen = scratch(`seen${f}`, (k) => new Uint8Array(k), w * h);
   const out: Comp[] = [];
   const stack: number[] = [];
   for (let s = 0; s < w * h; s++) {
