@@ -45,13 +45,41 @@ export function proposePlates(img: Rgb, opts: ProposalOptions = {}): Proposal[] 
   // adds a few near plates. A region found at both scales is proposed once.
   // The coarse scale's grey is the fine one halved, not a second pass over the RGB frame.
   const fineGray = grayShrunk(img, f);
-  const fine = proposeAt(img, fineGray, f).sort(byScore).slice(0, max - Math.floor(max / 4));
+  const fine = joinOverlapping(proposeAt(img, fineGray, f).sort(byScore)).slice(0, max - Math.floor(max / 4));
   const kept: Proposal[] = [...fine];
   for (const p of proposeAt(img, halve(fineGray), 2 * f).sort(byScore)) {
     if (kept.length >= max) break;
     if (!kept.some((k) => covers(k.box, p.box))) kept.push(p);
   }
   return kept;
+}
+
+/** A union may be at most this much longer than the longer of the two boxes it joins. */
+const JOIN_GROWTH = 1.3;
+
+/**
+ * Joins overlapping proposals whose union is hardly larger than either: a tilted two-line plate
+ * often gives one blob per line, and detecting each alone cuts the lines at the blobs' edges. The
+ * union costs the detector about what the two pieces did.
+ */
+function joinOverlapping(ps: Proposal[]): Proposal[] {
+  const out = ps.map((p) => ({ ...p, box: [...p.box] as Proposal['box'] }));
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const a = out[i].box;
+      const b = out[j].box;
+      const x0 = Math.min(a[0], b[0]), y0 = Math.min(a[1], b[1]);
+      const x1 = Math.max(a[0] + a[2], b[0] + b[2]), y1 = Math.max(a[1] + a[3], b[1] + b[3]);
+      const inter = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]))
+        * Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
+      const side = Math.max(a[2], a[3], b[2], b[3]);
+      if (inter === 0 || Math.max(x1 - x0, y1 - y0) > JOIN_GROWTH * side) continue;
+      out[i] = { box: [x0, y0, x1 - x0, y1 - y0], score: out[i].score + out[j].score };
+      out.splice(j, 1);
+      j = i; // the grown box may now overlap one already passed
+    }
+  }
+  return out.sort((p, q) => q.score - p.score);
 }
 
 /** Whether box a contains the centre of box b. */
