@@ -62,7 +62,7 @@ const JOIN_GROWTH = 1.3;
  * often gives one blob per line, and detecting each alone cuts the lines at the blobs' edges. The
  * union costs the detector about what the two pieces did.
  */
-function joinOverlapping(ps: Proposal[]): Proposal[] {
+export function joinOverlapping(ps: Proposal[]): Proposal[] {
   const out = ps.map((p) => ({ ...p, box: [...p.box] as Proposal['box'] }));
   for (let i = 0; i < out.length; i++) {
     for (let j = i + 1; j < out.length; j++) {
