@@ -24,6 +24,13 @@ test('a flagged 1 reads as 1, a 7 with its bar and slanted stem as 7, a T as nei
   assert.notEqual(classify(tee), '7', JSON.stringify(tee));
 });
 
+test('the slot\'s own narrow 1 wins over a wider character next to it', async () => {
+  // A "C" right before the 1, its centre within reach of the slot's centre.
+  const shape = glyphShape(await line('M 45 10 L 31 10 L 31 38 L 45 38 M 50 16 L 56 9 L 56 40'), 54);
+  assert.ok(shape);
+  assert.equal(classify(shape), '1', JSON.stringify(shape));
+});
+
 test('only 1/7/T doubts are settled, and the verdict takes their probability', () => {
   const slot = [{ char: '7', p: 0.6 }, { char: 'T', p: 0.3 }, { char: '1', p: 0.08 }];
   assert.equal(doubtsOneSeven(slot), true);

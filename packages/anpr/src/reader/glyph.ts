@@ -68,6 +68,7 @@ export function glyphShape(line: Rgb, cx: number): GlyphShape | null {
   if (ww < 4) return null;
   const ink = new Uint8Array(ww * h);
   for (let y = 0; y < h; y++) for (let x = x0; x < x1; x++) ink[y * ww + x - x0] = (g[y * w + x] <= t) === inkDark ? 1 : 0;
+  clipToBand(ink, ww, h, cx - x0);
   const comp = largestNear(ink, ww, h, cx - x0);
   if (!comp) return null;
   const { pts, bx0, bx1, by0, by1 } = comp;
@@ -100,12 +101,35 @@ export function glyphShape(line: Rgb, cx: number): GlyphShape | null {
   return { slope, top, bottom, aspect: bw / bh };
 }
 
+/**
+ * Blanks the rows above and below the character's own band: from the middle row, up and down while
+ * the columns near the slot's centre still carry ink. A plate border or the other line's characters,
+ * joined to the glyph by blur, would otherwise bend its stem.
+ */
+function clipToBand(ink: Uint8Array, w: number, h: number, cx: number): void {
+  const a = Math.max(0, Math.round(cx - 0.2 * h));
+  const b = Math.min(w, Math.round(cx + 0.2 * h));
+  const inked = (y: number) => ink.subarray(y * w + a, y * w + b).some((v) => v === 1);
+  const mid = h >> 1;
+  if (!inked(mid)) return;
+  let r0 = mid;
+  let r1 = mid;
+  while (r0 > 0 && inked(r0 - 1)) r0--;
+  while (r1 < h - 1 && inked(r1 + 1)) r1++;
+  ink.fill(0, 0, r0 * w);
+  ink.fill(0, (r1 + 1) * w);
+}
+
 interface Comp { pts: number[]; bx0: number; bx1: number; by0: number; by1: number }
 
-/** The largest 4-connected ink component whose horizontal centre lies within a third of `h` of `cx`. */
+/**
+ * The 4-connected ink component at least half the line high whose horizontal centre is nearest
+ * `cx`, within a third of `h` (a wider neighbour must not win over the slot's own narrow 1).
+ */
 function largestNear(ink: Uint8Array, w: number, h: number, cx: number): Comp | null {
   const stack: number[] = [];
   let best: Comp | null = null;
+  let bestOff = Infinity;
   for (let s = 0; s < w * h; s++) {
     if (!ink[s]) continue;
     const c: Comp = { pts: [], bx0: w, bx1: 0, by0: h, by1: 0 };
@@ -125,10 +149,13 @@ function largestNear(ink: Uint8Array, w: number, h: number, cx: number): Comp | 
       if (y > 0 && ink[i - w]) { ink[i - w] = 0; stack.push(i - w); }
       if (y < h - 1 && ink[i + w]) { ink[i + w] = 0; stack.push(i + w); }
     }
-    const mid = (c.bx0 + c.bx1) / 2;
-    // Not touching the window's sides (a neighbour cut in two), and centred near the slot.
-    if (c.bx0 === 0 || c.bx1 === w - 1 || Math.abs(mid - cx) > h / 3) continue;
-    if (!best || c.pts.length > best.pts.length) best = c;
+    const off = Math.abs((c.bx0 + c.bx1) / 2 - cx);
+    // Not touching the window's sides (a neighbour cut in two), tall, and centred near the slot.
+    if (c.bx0 === 0 || c.bx1 === w - 1 || c.by1 - c.by0 + 1 < h / 2 || off > h / 3) continue;
+    if (!best || off < bestOff) {
+      best = c;
+      bestOff = off;
+    }
   }
   return best;
 }
@@ -136,9 +163,9 @@ function largestNear(ink: Uint8Array, w: number, h: number, cx: number): Comp | 
 /** What a measured shape says: a vertical stem under a narrow top is a 1, a full top bar over a left-slanting stem a 7. */
 export function classify(s: GlyphShape): OneSevenT {
   const vertical = Math.abs(s.slope) <= 0.08;
-  if (vertical && s.top < 0.34) return '1';
+  if (vertical && s.top < 0.38) return '1';
   if (vertical && s.top >= 0.42 && s.bottom < 0.3) return 'T';
-  if (s.slope <= -0.15 && s.top >= 0.4) return '7';
+  if (s.slope <= -0.2 && s.top >= 0.4 && s.aspect <= 0.8) return '7';
   return null;
 }
 
