@@ -192,13 +192,14 @@ export class PlateReader {
   /**
    * Re-reads, from a slightly larger crop, the candidates that read as a plate but with a doubtful
    * character (runner-up above 5%), and averages the two reads' probabilities per position: the
-   * two crops fall on different pixels, so a marginal 1/7 or B/8 often settles.
+   * two crops fall on different pixels, so a marginal 1/7 or B/8 often settles. Skipped when no
+   * doubtful character, taken as its runner-up, would make a different valid plate (an S/5 in a
+   * series-letter position is an S either way).
    */
   private async secondLook(img: Rgb, cands: Candidate[], perCand: LineRead[][]): Promise<void> {
     const doubtful = cands
       .map((c, i) => i)
-      .filter((i) => perCand[i].some((l) => l.slots.some((s) => s[0].p < 0.9 && (s[1]?.p ?? 0) > 0.05))
-        && correctSlots(perCand[i].map((l) => l.slots)) !== null);
+      .filter((i) => doubtMatters(perCand[i].map((l) => l.slots)));
     if (doubtful.length === 0) return;
     const jobs = doubtful.flatMap((i) => lineImages(img, cands[i], SECOND_LOOK_PAD).map((line) => ({ cand: i, img: line })));
     const reads = await recogniseLines(this.models.rec, this.models.chars, jobs.map((j) => j.img));
@@ -222,6 +223,20 @@ export class PlateReader {
     }
     return out;
   }
+}
+
+/** A character the recogniser hesitates over: best under 90%, runner-up over 5%. */
+const doubtful = (s: Slot) => s[0].p < 0.9 && (s[1]?.p ?? 0) > 0.05;
+
+/** Whether the lines read as a plate and some doubtful character, taken as an alternative, reads as another plate. */
+function doubtMatters(lines: Slot[][]): boolean {
+  const base = correctSlots(lines);
+  if (!base) return false;
+  return lines.some((line, k) => line.some((s, j) => doubtful(s) && s.slice(1).some((o) => {
+    const forced = lines.map((l, kk) => (kk !== k ? l : l.map((x, jj) => (jj === j ? [{ char: o.char, p: s[0].p }] : x))));
+    const fix = correctSlots(forced);
+    return fix !== null && fix.info.text !== base.info.text;
+  })));
 }
 
 /** Settles 1/7/T doubts by the glyph's shape on the first read's line image. */
