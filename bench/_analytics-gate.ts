@@ -63,19 +63,39 @@ export async function gateRun(frames: Frame[], config: CameraRules, det: Detecto
   return { frames: frames.length, detectorRuns: a.detectorRuns, cpuSeconds: cpuS, framesPerCpuSecond: frames.length / cpuS, events: hits.length, hits };
 }
 
-/** Ungated events that a gated event matches one-to-one: same rule, same direction, within 1 s. */
-export function matchEvents(ref: RuleHit[], other: RuleHit[], toleranceMs = 1000): number {
-  const used = new Set<RuleHit>();
-  let n = 0;
-  for (const u of ref) {
-    const g = other.find((x) => !used.has(x) && x.ruleId === u.ruleId && x.details.direction === u.details.direction && Math.abs(x.at - u.at) <= toleranceMs);
-    if (g) {
-      used.add(g);
-      n += 1;
+/**
+ * Reference events that another run's events match one-to-one: same rule, same direction, at most
+ * `toleranceMs` apart (default 1 s = 5 frames at 5 fps: the gated run sees a road user's box on
+ * every 4th frame, so it decides a crossing up to 3 frames later, plus a frame of box jitter).
+ * The largest one-to-one matching (augmenting paths, nearer partners tried first), so the count
+ * does not depend on the order events are listed in.
+ */
+export function matchEvents(ref: RuleHit[], other: RuleHit[], toleranceMs = MATCH_TOLERANCE_MS): number {
+  const near = ref.map((u) =>
+    other
+      .map((x, o) => ({ o, dt: Math.abs(x.at - u.at), ok: x.ruleId === u.ruleId && x.details.direction === u.details.direction }))
+      .filter((e) => e.ok && e.dt <= toleranceMs)
+      .sort((a, b) => a.dt - b.dt)
+      .map((e) => e.o),
+  );
+  const owner = new Map<number, number>();
+  const augment = (r: number, seen: Set<number>): boolean => {
+    for (const o of near[r]) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      const cur = owner.get(o);
+      if (cur === undefined || augment(cur, seen)) {
+        owner.set(o, r);
+        return true;
+      }
     }
-  }
+    return false;
+  };
+  let n = 0;
+  for (let r = 0; r < ref.length; r++) if (augment(r, new Set())) n += 1;
   return n;
 }
+export const MATCH_TOLERANCE_MS = 1000;
 
 /** Sums ungated and gated runs over several scenes. */
 export function total(runs: { ungated: GateRun; gated: GateRun; matched: number }[]) {

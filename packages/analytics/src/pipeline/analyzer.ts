@@ -44,6 +44,8 @@ export class CameraAnalyzer {
   private readonly engine: RuleEngine;
   private readonly gate: boolean;
   private readonly interval: number;
+  /** Whether tracks follow their picture between frames (model detectors, or gated every n-th). */
+  private readonly follows: boolean;
   private sinceDetect = Infinity;
   private prevGrey: Grey | null = null;
   detectorRuns = 0;
@@ -58,6 +60,7 @@ export class CameraAnalyzer {
     this.gate = o.gate ?? true;
     const model = o.detector.name !== 'motion-blobs';
     this.interval = this.gate ? Math.max(1, Math.round(o.interval ?? (model ? 4 : 1))) : 1;
+    this.follows = model || this.interval > 1;
   }
 
   /** Per-class line counts: ruleId -> "class:direction" -> n. */
@@ -71,7 +74,7 @@ export class CameraAnalyzer {
     const m = this.motion.update(frame);
     let tracks: TrackView[];
     let ran = false;
-    const grey = this.interval > 1 ? greyHalf(frame) : null;
+    const grey = this.follows ? greyHalf(frame) : null;
     if (this.gate && m.blobs.length === 0) {
       tracks = this.tracker.hold(frame.at);
       this.sinceDetect += 1;
@@ -80,7 +83,7 @@ export class CameraAnalyzer {
       this.sinceDetect += 1;
     } else {
       const dets = await this.o.detector.detect(frame, m.blobs);
-      tracks = this.tracker.update(dets, frame.at, m.blobs);
+      tracks = this.tracker.update(dets, frame.at, m.blobs, grey && this.prevGrey ? { prev: this.prevGrey, cur: grey } : undefined);
       ran = true;
       this.detectorRuns += 1;
       this.sinceDetect = 0;

@@ -42,7 +42,10 @@ export interface FollowResult {
  * +-`radius` px around `guess`, coarse step then refined. Boxes in full-frame pixels.
  */
 export function follow(prev: Grey, cur: Grey, box: Box, guess: Box, radius: number): FollowResult | null {
-  const pad = 2;
+  // The template is the inner part of the box (15% of the shorter side off each edge at full
+  // resolution): a detector box's corners are mostly road, which would pull a fast road user's
+  // match back to where it stood.
+  const pad = -Math.round((Math.min(box.w, box.h) * 0.15) / 2);
   const x0 = Math.round(box.x / 2) - pad;
   const y0 = Math.round(box.y / 2) - pad;
   const pw = Math.round(box.w / 2) + 2 * pad;

@@ -29,8 +29,13 @@ export interface TrackerOptions {
   height: number;
   /** Image pixels -> ground metres. */
   ground?: Homography | null;
-  /** Frames a moving track may go unmatched before it ends. */
-  maxMissed?: number;
+  /**
+   * How long (ms) a track that is neither detected nor followed lives on, unseen, at its predicted
+   * place, so that a road user the detector misses for a while comes back under the same id.
+   */
+  lostMs?: number;
+  /** How long (ms) block matching alone may keep a moving track visible without a detection. */
+  followMs?: number;
   /** Matches needed before rules see a track. */
   minHits?: number;
   /** Below this speed (share of frame width per second) a track is stationary. */
@@ -46,6 +51,9 @@ interface Track {
   vy: number;
   lastAt: number;
   firstSeen: number;
+  /** Last detection, and last sighting of any kind (detection, close follow, held still). */
+  detAt: number;
+  seenAt: number;
   hits: number;
   missed: number;
   stillSince: number | null;
@@ -61,7 +69,10 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
  * Greedy IoU tracker with a constant-velocity prediction (SORT without the Kalman covariance):
  * boxes are matched to predicted track boxes by IoU, falling back to centre distance for small
  * fast objects. A stationary track that loses its detection is held where it stood while nothing
- * moves there (the motion gate skipped it, or a parked car melted into the background).
+ * moves there (the motion gate skipped it, or a parked car melted into the background). Lifetimes
+ * are in time, not frames, so a track survives the same missed stretch gated or ungated: a moving
+ * track the detector misses follows its picture, then lives on unseen for `lostMs` and comes back
+ * under its id when a detection turns up near where it should be by then.
  */
 export class Tracker {
   private tracks: Track[] = [];
@@ -69,13 +80,14 @@ export class Tracker {
   private readonly o: Required<Omit<TrackerOptions, 'ground'>> & { ground: Homography | null };
 
   constructor(o: TrackerOptions) {
-    this.o = { ground: null, maxMissed: 3, minHits: 2, stillSpeed: 0.012, ...o };
+    this.o = { ground: null, lostMs: 1200, followMs: 1000, minHits: 2, stillSpeed: 0.012, ...o };
   }
 
   /** The frame had no motion: every track stays where it is. */
   hold(at: number): TrackView[] {
     for (const t of this.tracks) {
       this.move(t, t.box, at);
+      if (t.missed === 0) t.seenAt = at;
     }
     return this.views();
   }
@@ -87,43 +99,67 @@ export class Tracker {
    * prediction until the next detection decides.
    */
   carry(prev: Grey, cur: Grey, at: number, motion: Box[]): TrackView[] {
-    for (const t of this.tracks) {
-      const pred = this.predict(t, at);
-      const near = { x: Math.min(t.box.x, pred.x) - 4, y: Math.min(t.box.y, pred.y) - 4, w: t.box.w + Math.abs(pred.x - t.box.x) + 8, h: t.box.h + Math.abs(pred.y - t.box.y) + 8 };
-      if (!motion.some((m) => overlaps(m, near))) {
-        this.move(t, t.box, at);
-        continue;
-      }
-      // A young track's velocity comes from one or two boxes: search around where it stands.
-      const young = t.hits < 3;
-      const guess = young ? t.box : pred;
-      const step = Math.hypot(guess.x - t.box.x, guess.y - t.box.y);
-      const r = follow(prev, cur, t.box, guess, Math.min(48, (young ? 24 : 8) + step * 0.6));
-      if (!r || r.cost > CARRY_COST) {
-        this.move(t, guess, at);
-        continue;
-      }
-      // Seen: the picture matched closely, or clearly better than where the track stood.
-      if (t.missed === 0 && (r.cost <= 6 || r.cost < r.stayCost * 0.85)) t.hits += 1;
-      this.move(t, r.box, at);
-    }
+    for (const t of this.tracks) this.follow(t, prev, cur, at, motion);
     return this.views();
   }
 
-  /** Matches detections to tracks; `motion` are the foreground boxes of this frame. */
-  update(dets: Detection[], at: number, motion: Box[]): TrackView[] {
+  /** Follows one track by block matching; true when its picture was found again. */
+  private follow(t: Track, prev: Grey, cur: Grey, at: number, motion: Box[]): boolean {
+    const pred = this.predict(t, at);
+    const near = { x: Math.min(t.box.x, pred.x) - 4, y: Math.min(t.box.y, pred.y) - 4, w: t.box.w + Math.abs(pred.x - t.box.x) + 8, h: t.box.h + Math.abs(pred.y - t.box.y) + 8 };
+    if (!motion.some((m) => overlaps(m, near))) {
+      this.move(t, t.box, at);
+      if (t.missed === 0) t.seenAt = at;
+      return t.missed === 0;
+    }
+    // A young track's velocity comes from one or two boxes: search widely around where it stands,
+    // and, once it has a velocity, also around its prediction (a fast road user).
+    const young = t.hits < 3;
+    const guess = young ? t.box : pred;
+    const step = Math.hypot(guess.x - t.box.x, guess.y - t.box.y);
+    let r = follow(prev, cur, t.box, guess, young ? 48 : Math.min(48, 8 + step * 0.6));
+    if (young && (t.vx || t.vy)) {
+      const r2 = follow(prev, cur, t.box, pred, Math.min(48, 8 + Math.hypot(pred.x - t.box.x, pred.y - t.box.y) * 0.6));
+      if (r2 && (!r || r2.cost < r.cost)) r = r2;
+    }
+    if (!r || r.cost > CARRY_COST) {
+      this.move(t, guess, at);
+      return false;
+    }
+    // Seen: the picture matched closely, or clearly better than where the track stood.
+    const seen = r.cost <= 6 || r.cost < r.stayCost * 0.85;
+    if (seen && t.missed === 0) {
+      t.hits += 1;
+      t.seenAt = at;
+    }
+    this.move(t, r.box, at);
+    return seen;
+  }
+
+  /**
+   * Matches detections to tracks; `motion` are the foreground boxes of this frame. With `grey`
+   * (this frame and the one before) a visible track the detector missed follows its picture, for
+   * at most `followMs` since its last detection, so one missed detection does not end it.
+   */
+  update(dets: Detection[], at: number, motion: Box[], grey?: { prev: Grey; cur: Grey }): TrackView[] {
     const pairs: { t: number; d: number; score: number }[] = [];
     for (let ti = 0; ti < this.tracks.length; ti++) {
       const t = this.tracks[ti];
       const pred = this.predict(t, at);
+      // Unseen for a while, a track may have drifted from its prediction.
+      const drift = t.missed ? Math.min(0.08 * this.o.width, 0.5 * Math.hypot(t.vx, t.vy) * ((at - t.seenAt) / 1000)) : 0;
       for (let di = 0; di < dets.length; di++) {
         const d = dets[di].box;
         const o = iou(pred, d);
         const dist = Math.hypot(pred.x + pred.w / 2 - d.x - d.w / 2, pred.y + pred.h / 2 - d.y - d.h / 2);
-        // A new track has no velocity yet, so its next box may be a whole body length away.
-        const reach = Math.max(pred.w, pred.h, d.w, d.h) * 0.75 + (t.hits < 2 ? 0.08 : 0.03) * this.o.width;
+        // Reach: a young track has no velocity yet, so its next box may be a whole body length
+        // away; an established one is expected near its prediction, within half a body and its
+        // speed's uncertainty, so it does not jump to a neighbour when its own detection is missed.
+        const dt = (at - t.lastAt) / 1000;
+        const size = Math.max(pred.w, pred.h, d.w, d.h);
+        const reach = (t.hits < 3 ? size * 0.75 + (t.hits < 2 ? 0.08 : 0.03) * this.o.width : size * 0.5 + Math.hypot(t.vx, t.vy) * dt * 0.5 + 0.01 * this.o.width) + drift;
         const score = o > 0.1 ? o : dist < reach ? 0.1 * (1 - dist / reach) : 0;
-        if (score > 0) pairs.push({ t: ti, d: di, score });
+        if (score > 0) pairs.push({ t: ti, d: di, score: t.missed ? score * 0.5 : score });
       }
     }
     pairs.sort((a, b) => b.score - a.score);
@@ -138,6 +174,7 @@ export class Tracker {
       t.classes.set(det.class, (t.classes.get(det.class) ?? 0) + det.score);
       t.hits += 1;
       t.missed = 0;
+      t.detAt = t.seenAt = at;
       this.move(t, det.box, at);
     }
     const keep: Track[] = [];
@@ -145,16 +182,20 @@ export class Tracker {
       const t = this.tracks[ti];
       if (!usedT.has(ti)) {
         const stillHere = t.stillSince !== null && !motion.some((m) => iou(m, t.box) > 0.05);
-        if (stillHere) this.move(t, t.box, at);
-        else t.missed += 1;
+        if (stillHere) {
+          this.move(t, t.box, at);
+          if (t.missed === 0) t.seenAt = at;
+        } else if (grey && t.missed === 0 && at - t.detAt <= this.o.followMs) {
+          if (!this.follow(t, grey.prev, grey.cur, at, motion)) t.missed += 1;
+        } else t.missed += 1;
       }
-      if (t.missed <= this.o.maxMissed) keep.push(t);
+      if (at - t.seenAt <= this.o.lostMs) keep.push(t);
     }
     this.tracks = keep;
     for (let di = 0; di < dets.length; di++) {
       if (usedD.has(di)) continue;
       const d = dets[di];
-      this.tracks.push({ id: this.nextId++, box: d.box, classes: new Map([[d.class, d.score]]), prev: null, vx: 0, vy: 0, lastAt: at, firstSeen: at, hits: 1, missed: 0, stillSince: null, kmh: null });
+      this.tracks.push({ id: this.nextId++, box: d.box, classes: new Map([[d.class, d.score]]), prev: null, vx: 0, vy: 0, lastAt: at, firstSeen: at, detAt: at, seenAt: at, hits: 1, missed: 0, stillSince: null, kmh: null });
     }
     return this.views();
   }

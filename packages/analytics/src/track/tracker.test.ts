@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Detection } from '../detect/detector';
+import type { Frame } from '../frame';
+import { greyHalf } from './follow';
+import { Tracker } from './tracker';
+
+const det = (x: number, y: number, w = 40, h = 30): Detection => ({ box: { x, y, w, h }, class: 'car', score: 0.6 });
+const box = (x: number, y: number, w = 40, h = 30) => ({ x, y, w, h });
+
+/** A grey 640x360 frame with a textured 40x30 object at (x, y). */
+function frame(x: number, y: number): Frame {
+  const f: Frame = { width: 640, height: 360, data: new Uint8Array(640 * 360 * 3).fill(90), at: 0 };
+  for (let yy = 0; yy < 30; yy++)
+    for (let xx = 0; xx < 40; xx++) {
+      // Blocks of 4x4 px, bright or dark by a hash of their place: textured, not periodic
+      // (the follower matches the inside of the box, where a chequerboard repeats every 8 px).
+      const v = (((xx >> 2) * 73 + (yy >> 2) * 151) * 2654435761) >>> 0 >= 2 ** 31 ? 230 : 20;
+      const i = ((y + yy) * 640 + x + xx) * 3;
+      f.data[i] = f.data[i + 1] = f.data[i + 2] = v;
+    }
+  return f;
+}
+
+test('a track the detector misses for a while comes back under its id, within lostMs', () => {
+  const tr = new Tracker({ width: 640, height: 360 });
+  let id = 0;
+  for (let i = 0; i < 4; i++) id = tr.update([det(100 + i * 10, 200)], i * 200, [box(100 + i * 10, 200)])[0].id;
+  // Missed for 800 ms while it moves on (motion there, no detection): unseen, not ended.
+  for (let i = 4; i < 8; i++) assert.equal(tr.update([], i * 200, [box(100 + i * 10, 200)]).length, 0);
+  const back = tr.update([det(180, 200)], 8 * 200, [box(180, 200)]);
+  assert.deepEqual(back.map((t) => t.id), [id]);
+  // Gone longer than lostMs: a detection there starts a new track.
+  for (let i = 9; i < 17; i++) tr.update([], i * 200, [box(180, 200)]);
+  assert.notEqual(tr.update([det(260, 200)], 17 * 200, [box(260, 200)])[0].id, id);
+});
+
+test('an established track missing its detection does not take over a neighbour', () => {
+  const tr = new Tracker({ width: 640, height: 360 });
+  let id = 0;
+  for (let i = 0; i < 5; i++) id = tr.update([det(300, 150 + i)], i * 200, [box(300, 150)])[0].id;
+  // Its own detection missed; another road user 30 px below is detected.
+  const views = tr.update([det(300, 185)], 1000, [box(300, 150, 40, 65)]);
+  assert.ok(views.every((t) => t.id !== id), JSON.stringify(views));
+});
+
+test('with pictures, a moving track the detector misses follows its picture and stays visible', () => {
+  const tr = new Tracker({ width: 640, height: 360 });
+  let prev = greyHalf(frame(100, 100));
+  let id = 0;
+  for (let i = 0; i < 3; i++) {
+    const cur = greyHalf(frame(100 + i * 12, 100));
+    id = tr.update([det(100 + i * 12, 100)], i * 200, [box(100 + i * 12, 100)], { prev, cur })[0].id;
+    prev = cur;
+  }
+  const cur = greyHalf(frame(136, 100));
+  const views = tr.update([], 600, [box(130, 100, 50, 30)], { prev, cur });
+  assert.equal(views.length, 1);
+  assert.equal(views[0].id, id);
+  assert.ok(Math.abs(views[0].box.x - 136) <= 2, JSON.stringify(views[0].box));
+});
