@@ -20,3 +20,14 @@ test('reads and votes a plate across the crops of one track, off the event loop'
   assert.equal(plate.votes, 3);
   assert.equal(await pool.read([]), null);
 });
+
+test('closing while the models load and a read waits ends the thread without aborting the process', { timeout: 60_000 }, async () => {
+  const early = new PlatePool();
+  const crop = { width: 64, height: 32, buf: new Uint8Array(64 * 32 * 3).fill(128).buffer };
+  const pending = early.read([crop]);
+  // The worker is loading its ONNX models now: terminating it here used to abort the whole process.
+  await new Promise((r) => setTimeout(r, 200));
+  await early.close();
+  assert.equal(await pending, null);
+  assert.equal(await early.read([crop]), null, 'a closed pool answers null');
+});

@@ -81,10 +81,24 @@ export class PlatePool {
     p.resolve(plate);
   }
 
-  async close(): Promise<void> {
+  /**
+   * Asks the worker to end itself after the read in hand (terminating it while onnxruntime runs
+   * or loads a model aborts the process); terminates it only if it has not ended in `graceMs`.
+   */
+  async close(graceMs = 15_000): Promise<void> {
     this.closed = true;
     for (const id of [...this.pending.keys()]) this.settle(id, null);
-    await this.worker?.terminate();
+    const w = this.worker;
+    if (!w) return;
+    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    w.postMessage({ type: 'close' } satisfies ToPlateWorker);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    if ((await Promise.race([exited, late])) === 'late') {
+      this.o.onLog?.('warn', `plate worker did not end within ${graceMs} ms; terminating it`);
+      await w.terminate();
+    }
+    clearTimeout(timer);
     this.worker = null;
   }
 }

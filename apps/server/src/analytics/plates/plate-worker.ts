@@ -20,12 +20,22 @@ const loading = PlateReader.create().then(
 // Requests that arrive while the models load wait for them.
 let queue: Promise<void> = loading;
 
+let closing = false;
+
 port.on('message', (m: ToPlateWorker) => {
+  if (m.type === 'close') {
+    // Ending the thread while onnxruntime runs (or loads a model) aborts the whole process, so the
+    // thread ends itself once the read in hand is done; reads still queued are skipped.
+    closing = true;
+    queue = queue.then(() => port.close());
+    return;
+  }
   // One request at a time: the reader is CPU-bound and single-threaded.
   queue = queue.then(() => handle(m));
 });
 
-async function handle(m: ToPlateWorker): Promise<void> {
+async function handle(m: Extract<ToPlateWorker, { type: 'read' }>): Promise<void> {
+  if (closing) return;
   const t0 = performance.now();
   try {
     if (!reader) throw new Error('plate reader not loaded');

@@ -1,6 +1,7 @@
 import type { Crop } from '@vigil/analytics';
 
-export type ToPlateWorker = { type: 'read'; id: number; crops: Crop[] };
+/** `close`: finish the read in hand, skip the rest, and end the thread (never mid-inference). */
+export type ToPlateWorker = { type: 'read'; id: number; crops: Crop[] } | { type: 'close' };
 
 /** The plate voted across a track's crops. */
 export interface VotedPlate {
