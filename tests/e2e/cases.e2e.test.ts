@@ -4,48 +4,18 @@
 // look-up page (no login) shows it as handled without any owner data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startVigil } from '@vigil/server';
+import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startE2e, type E2e } from './harness';
 
-const root = new URL('../..', import.meta.url).pathname;
-const ADMIN_PASSWORD = 'Admin-pass-123';
-
-let vigil: { url: string; close(): Promise<void> } | undefined;
-let browser: Browser | undefined;
-let dataDir = '';
+let e2e: E2e;
 
 before(async () => {
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-    const res = spawnSync('npm', ['run', 'build', '-w', '@vigil/web'], { cwd: root, stdio: 'inherit' });
-    assert.equal(res.status, 0, 'web build failed');
-  }
-  dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-cases-'));
-  vigil = await startVigil({ dataDir, port: 0, host: '127.0.0.1', demo: true, adminPassword: ADMIN_PASSWORD, logLevel: 'warn' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  e2e = await startE2e('cases');
 });
 
-after(async () => {
-  await browser?.close();
-  await vigil?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+after(() => e2e.close());
 
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => console.error('[browser error]', err.message));
-  return page;
-}
+const newPage = () => e2e.newPage();
 
 async function act(page: Page, action: string, status: string): Promise<void> {
   await page.click(`[data-testid=action-${action}]`);
@@ -54,11 +24,7 @@ async function act(page: Page, action: string, status: string): Promise<void> {
 
 test('a case walks from detection to resolution in the browser', { timeout: 90_000 }, async () => {
   const page = await newPage();
-  await page.goto(`${vigil!.url}/#/login`);
-  await page.fill('[data-testid=login-username]', 'admin');
-  await page.fill('[data-testid=login-password]', ADMIN_PASSWORD);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForSelector('[data-testid=header]');
+  await e2e.login(page, 'admin', ADMIN_PASSWORD);
 
   // The review queue holds the demo's detected cases.
   await page.click('[data-testid=nav-cases]');
@@ -108,7 +74,7 @@ test('a case walks from detection to resolution in the browser', { timeout: 90_0
 
   // The public look-up works without login and shows the case as handled, without the owner.
   const anon = await newPage();
-  await anon.goto(`${vigil!.url}/#/tra-cuu`);
+  await anon.goto(`${e2e.url}/#/tra-cuu`);
   await anon.waitForSelector('[data-testid=public-lookup]');
   await anon.fill('[data-testid=lookup-plate]', '74A05678');
   await anon.selectOption('[data-testid=lookup-vehicle]', 'car');

@@ -19,7 +19,7 @@ export interface E2e {
   /** JSON call to the API from outside the browser; fails the test on a non-2xx answer. */
   api<T>(path: string, opts?: { token?: string; method?: string; body?: unknown }): Promise<T>;
   /** A page in its own context (own localStorage), errors echoed to the test log. */
-  newPage(opts?: { timeoutMs?: number }): Promise<Page>;
+  newPage(opts?: { timeoutMs?: number; viewport?: { width: number; height: number } }): Promise<Page>;
   /** Logs in through the login form and waits for the shell. */
   login(page: Page, username: string, password: string): Promise<void>;
   close(): Promise<void>;
@@ -49,7 +49,7 @@ export async function startE2e(name: string, opts: StartOptions & { launch?: Lau
       return (text ? JSON.parse(text) : undefined) as T;
     },
     async newPage(o = {}) {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({ viewport: o.viewport ?? { width: 1400, height: 900 } });
       const page = await context.newPage();
       page.setDefaultTimeout(o.timeoutMs ?? 15_000);
       page.on('pageerror', (err) => console.error('[browser error]', err.message));

@@ -4,76 +4,27 @@
 // viewer is refused the live stream of another ward's camera.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startVigil } from '@vigil/server';
+import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startE2e, type E2e } from './harness';
 
-const root = new URL('../..', import.meta.url).pathname;
-const ADMIN_PASSWORD = 'Admin-pass-123';
 const VIEWER_PASSWORD = 'Viewer-pass-123';
 
-let vigil: { url: string; close(): Promise<void> } | undefined;
-let browser: Browser | undefined;
-let dataDir = '';
+let e2e: E2e;
 let adminToken = '';
 
 interface UnitRow { id: string; code: string; name: string }
 interface CameraRow { id: string; name: string; unitId: string }
 
 before(async () => {
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-    const res = spawnSync('npm', ['run', 'build', '-w', '@vigil/web'], { cwd: root, stdio: 'inherit' });
-    assert.equal(res.status, 0, 'web build failed');
-  }
-  dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-video-'));
-  vigil = await startVigil({ dataDir, port: 0, host: '127.0.0.1', demo: true, adminPassword: ADMIN_PASSWORD, logLevel: 'warn' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
-  });
+  e2e = await startE2e('video', { launch: { args: ['--autoplay-policy=no-user-gesture-required'] } });
   ({ token: adminToken } = await api<{ token: string }>('/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } }));
 });
 
-after(async () => {
-  await browser?.close();
-  await vigil?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+after(() => e2e.close());
 
-async function api<T>(path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${vigil!.url}${path}`, {
-    method: opts.body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${path} -> ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1500, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (err) => console.error('[browser error]', err.message));
-  return page;
-}
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${vigil!.url}/#/login`);
-  await page.fill('[data-testid=login-username]', username);
-  await page.fill('[data-testid=login-password]', password);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForSelector('[data-testid=header]');
-}
+const api = <T>(path: string, opts: { token?: string; body?: unknown } = {}) => e2e.api<T>(path, opts);
+const newPage = () => e2e.newPage({ timeoutMs: 20_000, viewport: { width: 1500, height: 900 } });
+const login = (page: Page, username: string, password: string) => e2e.login(page, username, password);
 
 async function setHash(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => {
@@ -128,7 +79,6 @@ test('wall plays live video, saves a layout; playback plays; an export is listed
   const second = await tileHash(page, 0);
   assert.notEqual(second.split(':')[0], first.split(':')[0], `tile pixels change over 1.5 s (${first} -> ${second})`);
   assert.ok(Number(second.split(':')[1]) > Number(first.split(':')[1]), 'live video time advances');
-  await page.screenshot({ path: join(dataDir, 'wall.png') });
 
   // Save the layout, change the wall, then load the layout back from the server.
   await page.fill('[data-testid=layout-name]', 'Hỏa Tiến 2x2');
@@ -164,7 +114,6 @@ test('wall plays live video, saves a layout; playback plays; an export is listed
   await page.click('[data-testid=pb-play]');
   await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('[data-testid=pb-video]')!.currentTime > 1.0, null, { timeout: 15_000 });
   await page.click('[data-testid=pb-pause]');
-  await page.screenshot({ path: join(dataDir, 'playback.png') });
 
   // Export the 3 s around the play head through the form; its hash appears in the list.
   await page.fill('[data-testid=export-around]', '3');
