@@ -9,6 +9,7 @@ export * from './cameras/camera-service';
 export * from './cameras/camera-csv';
 export * from './cameras/stream-url';
 export * from './util/ids';
+export * from './util/random';
 export * from './util/zod-errors';
 export * from './cases/index';
 export * from './video/ports';

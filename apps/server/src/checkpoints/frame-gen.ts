@@ -1,4 +1,5 @@
 import sharp, { type OverlayOptions } from 'sharp';
+import { seededRandom } from '@vigil/core';
 import { encodeQr } from './qr-codec';
 
 /** How a QR code is held in front of a barrier camera (tests and the benchmark). */
@@ -26,16 +27,7 @@ export interface FrameSpec {
 }
 
 /** Small deterministic PRNG so a benchmark run can be repeated exactly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const mulberry32 = seededRandom;
 
 /** A synthetic camera frame: textured background, the code transformed, glare, blur and noise. */
 export async function renderFrame(s: FrameSpec): Promise<Buffer> {

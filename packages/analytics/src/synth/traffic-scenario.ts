@@ -1,5 +1,6 @@
 import type { CameraRules, CameraRulesInput, RuleKind, SignalPhase } from '@vigil/types';
 import { CameraRules as CameraRulesSchema } from '@vigil/types';
+import { seededRandom } from '@vigil/core';
 import type { Actor, SynthScene } from './scene';
 
 /** One event the scenario is built to produce. */
@@ -34,17 +35,8 @@ export function trafficPhase(t: number): SignalPhase {
   return m < 8 ? 'green' : m < 10 ? 'amber' : 'red';
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (mulberry32, shared with the other generators). */
+export const rng = seededRandom;
 
 const nx = (x: number) => x / W;
 const ny = (y: number) => y / H;

@@ -2,20 +2,14 @@
 // the generator can render, drawn from a seeded generator so a benchmark set is the same every run.
 import { build, parsePlate, SERIES_LETTERS, SPECIAL_SERIES, TEMPLATES, type PlateColour, type PlateInfo } from '../grammar/format';
 import { PROVINCES } from '../grammar/provinces';
+import { seededRandom } from '@vigil/core';
 
 /** Small seeded PRNG (mulberry32): deterministic data sets without a dependency. */
 export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
   /** Uniform in [0, 1). */
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = seededRandom(seed);
   }
   range(a: number, b: number): number {
     return a + (b - a) * this.next();
