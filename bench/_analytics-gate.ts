@@ -119,4 +119,16 @@ export function total(runs: { ungated: GateRun; gated: GateRun; matched: number 
   };
 }
 
+/**
+ * How well a run agrees with itself on the same scenes sampled 100 ms later (`a[i]` and `b[i]` are
+ * the same scene): the one-to-one matching of their events, summed over scenes. A largest matching
+ * has the same size whichever side is listed first, so one count serves both shares.
+ */
+export function selfAgreement(a: GateRun[], b: GateRun[]) {
+  const events = a.reduce((s, r) => s + r.events, 0);
+  const eventsLater = b.reduce((s, r) => s + r.events, 0);
+  const matched = a.reduce((s, r, i) => s + matchEvents(r.hits, b[i].hits), 0);
+  return { events, eventsSampled100msLater: eventsLater, matched, share: events ? +(matched / events).toFixed(3) : null, shareLater: eventsLater ? +(matched / eventsLater).toFixed(3) : null };
+}
+
 export const strip = ({ hits: _h, ...rest }: GateRun) => ({ ...rest, cpuSeconds: +rest.cpuSeconds.toFixed(2), framesPerCpuSecond: +rest.framesPerCpuSecond.toFixed(2) });
