@@ -83,6 +83,7 @@ export const SignalSource = z.discriminatedUnion('type', [
   /** Phase pushed by the controller: `POST /api/cameras/:id/signal`. */
   z.object({ type: z.literal('external') }),
 ]);
+export type SignalSource = z.infer<typeof SignalSource>;
 export const RedLightRule = z.object({
   ...base,
   kind: z.literal('red_light'),

@@ -1,88 +1,50 @@
 // Analytics (issue 7): events raised by camera rules, their live stream and snapshots, and the
 // rules themselves. Geometry is normalised to 0..1 of the frame (x right, y down).
+// Shapes are the server's own (type-only imports from @vigil/types: no zod in the bundle).
+import type {
+  AnalyticsEvent,
+  CameraRules as ServerCameraRules,
+  EventQuery,
+  ObjectClass,
+  Point,
+  Rule as ServerRule,
+  RuleKind,
+} from '@vigil/types';
 import { request } from './client';
 import { withToken } from './video';
 
-export type ObjectClass = 'person' | 'bicycle' | 'motorcycle' | 'car' | 'bus' | 'truck' | 'object';
-export const OBJECT_CLASSES: readonly ObjectClass[] = ['person', 'bicycle', 'motorcycle', 'car', 'bus', 'truck', 'object'];
-export type RuleKind = 'zone' | 'line' | 'dwell' | 'parking' | 'wrong_way' | 'red_light' | 'stop_line' | 'crowd';
-export const RULE_KINDS: readonly RuleKind[] = ['zone', 'line', 'dwell', 'parking', 'wrong_way', 'red_light', 'stop_line', 'crowd'];
+export type { AnalyticsEvent, LineDirection, ObjectClass, RuleKind, Schedule, SignalSource } from '@vigil/types';
+export type Pt = Point;
 
-export interface Pt {
-  x: number;
-  y: number;
-}
-export interface Schedule {
-  days: number[];
-  from: string;
-  to: string;
-}
-export type SignalSource = { type: 'region'; polygon: Pt[] } | { type: 'external' };
+// Value lists cannot come from @vigil/types without pulling zod into the bundle; a Record over the
+// server's union makes a missing or unknown entry a compile error.
+const objectClasses: Record<ObjectClass, true> = { person: true, bicycle: true, motorcycle: true, car: true, bus: true, truck: true, object: true };
+export const OBJECT_CLASSES: readonly ObjectClass[] = Object.keys(objectClasses) as ObjectClass[];
+const ruleKinds: Record<RuleKind, true> = { zone: true, line: true, dwell: true, parking: true, wrong_way: true, red_light: true, stop_line: true, crowd: true };
+export const RULE_KINDS: readonly RuleKind[] = Object.keys(ruleKinds) as RuleKind[];
 
-/** One rule as the server stores it; kind-specific fields are optional here and checked by the server. */
-export interface Rule {
-  id: string;
-  name: string;
-  kind: RuleKind;
-  enabled: boolean;
-  classes: ObjectClass[];
-  createCase: boolean;
-  polygon?: Pt[];
-  line?: Pt[];
-  stopLine?: Pt[];
-  /** `line`: both/forward/backward; red light & stop line: forward/backward; wrong way: the lane's segment. */
-  direction?: string | Pt[];
-  schedule?: Schedule | null;
-  seconds?: number;
-  frames?: number;
-  signal?: SignalSource;
-  amberGrace?: number;
-  threshold?: number;
-}
+type KeysOfAny<T> = T extends unknown ? keyof T : never;
+type FieldOfAny<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
 
-export interface CameraRules {
-  rules: Rule[];
-  masks: Pt[][];
-  calibration: { image: Pt[]; ground: Pt[] } | null;
-  fps: number;
-}
+/**
+ * A rule in the editor: the server's rule union flattened, fields every kind has as they are and the
+ * kind-specific ones optional (a rule being drawn has no geometry yet); `cleanRule` keeps only the
+ * fields of its kind before saving, and the server checks the rest.
+ */
+export type Rule = Pick<ServerRule, keyof ServerRule> & { [K in Exclude<KeysOfAny<ServerRule>, keyof ServerRule>]?: FieldOfAny<ServerRule, K> };
 
-export interface AnalyticsEvent {
-  id: string;
-  cameraId: string;
-  unitId: string;
-  ruleId: string;
-  ruleName: string;
-  ruleKind: RuleKind;
-  class: ObjectClass;
-  trackId: number;
-  at: string;
-  box: [number, number, number, number];
-  snapshotUrl: string | null;
-  clip: { from: string; to: string };
-  plate: string | null;
-  speedKmh: number | null;
-  details: Record<string, unknown>;
-  caseId: string | null;
-}
+/** The server's camera rules, with editor rules (every server rule is one). */
+export type CameraRules = Omit<ServerCameraRules, 'rules'> & { rules: Rule[] };
 
-export interface EventFilter {
-  cameraId?: string;
-  rule?: string;
-  class?: string;
-  plate?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
-}
+/** Query of GET /api/events (the server's EventQuery, every field optional). */
+export type EventFilter = Partial<EventQuery>;
 
 const enc = encodeURIComponent;
 
 export const analyticsApi = {
   events: (query: EventFilter, signal?: AbortSignal) => request<{ items: AnalyticsEvent[]; total: number }>('/api/events', { query: { ...query }, signal }),
-  rules: (cameraId: string, signal?: AbortSignal) => request<CameraRules>(`/api/cameras/${enc(cameraId)}/rules`, { signal }),
-  saveRules: (cameraId: string, body: CameraRules) => request<CameraRules>(`/api/cameras/${enc(cameraId)}/rules`, { method: 'PUT', body }),
+  rules: (cameraId: string, signal?: AbortSignal) => request<ServerCameraRules>(`/api/cameras/${enc(cameraId)}/rules`, { signal }),
+  saveRules: (cameraId: string, body: CameraRules) => request<ServerCameraRules>(`/api/cameras/${enc(cameraId)}/rules`, { method: 'PUT', body }),
   /** SSE URL; EventSource cannot send headers, so the token rides in the query. */
   streamUrl: () => withToken('/api/events/stream'),
   snapshotUrl: (eventId: string) => withToken(`/api/events/${enc(eventId)}/snapshot.jpg`),

@@ -1,7 +1,7 @@
 // `#/events`: analytics events in the user's scope, filtered by camera, rule kind, object class,
 // plate and time, with snapshot thumbnails; new events arrive live from the server's SSE stream.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { analyticsApi, OBJECT_CLASSES, RULE_KINDS, type AnalyticsEvent, type EventFilter } from '../api/analytics';
+import { analyticsApi, OBJECT_CLASSES, RULE_KINDS, type AnalyticsEvent, type EventFilter, type ObjectClass } from '../api/analytics';
 import { getToken } from '../api/client';
 import { camerasApi } from '../api/endpoints';
 import { ErrorAlert } from '../components/ui/alert';
@@ -17,7 +17,7 @@ const LIVE_MAX = 500;
 interface Form {
   cameraId: string;
   rule: string;
-  class: string;
+  class: ObjectClass | '';
   plate: string;
   from: string;
   to: string;
@@ -105,7 +105,7 @@ export function EventsPage() {
           </select>
         </Field>
         <Field label={t('events.class')} name="class">
-          <select value={form.class} onChange={(e) => set({ class: e.target.value })} data-testid="events-class">
+          <select value={form.class} onChange={(e) => set({ class: e.target.value as ObjectClass | '' })} data-testid="events-class">
             <option value="">{t('events.allClasses')}</option>
             {OBJECT_CLASSES.map((c) => <option key={c} value={c}>{t(`class.${c}`)}</option>)}
           </select>

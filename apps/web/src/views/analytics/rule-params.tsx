@@ -1,7 +1,7 @@
 // The parameters of one rule: name, kind, classes, violation case, and the fields of its kind
 // (direction, seconds, frames, signal source, amber grace, threshold, schedule), each showing the
 // error the server reported for it.
-import { OBJECT_CLASSES, RULE_KINDS, type Rule, type RuleKind } from '../../api/analytics';
+import { OBJECT_CLASSES, RULE_KINDS, type LineDirection, type Rule, type RuleKind } from '../../api/analytics';
 import { Field } from '../../components/ui/field';
 import { useT } from '../../i18n/i18n';
 import { ruleOfKind } from './rule-model';
@@ -57,7 +57,7 @@ export function RuleParams({ rule, index, errors, onChange }: Props) {
 
       {rule.kind === 'line' && (
         <Field label={t('rules.lineDirection')} name={f('direction')} error={err('direction')}>
-          <select value={typeof rule.direction === 'string' ? rule.direction : 'both'} onChange={(e) => set({ direction: e.target.value })} data-testid="rule-crossing">
+          <select value={typeof rule.direction === 'string' ? rule.direction : 'both'} onChange={(e) => set({ direction: e.target.value as LineDirection })} data-testid="rule-crossing">
             {(['both', 'forward', 'backward'] as const).map((d) => <option key={d} value={d}>{t(`rules.dir.${d}`)}</option>)}
           </select>
         </Field>
@@ -65,7 +65,7 @@ export function RuleParams({ rule, index, errors, onChange }: Props) {
       {(rule.kind === 'red_light' || rule.kind === 'stop_line') && (
         <>
           <Field label={t('rules.lineDirection')} name={f('direction')} error={err('direction')}>
-            <select value={rule.direction === 'backward' ? 'backward' : 'forward'} onChange={(e) => set({ direction: e.target.value })} data-testid="rule-crossing">
+            <select value={rule.direction === 'backward' ? 'backward' : 'forward'} onChange={(e) => set({ direction: e.target.value as 'forward' | 'backward' })} data-testid="rule-crossing">
               {(['forward', 'backward'] as const).map((d) => <option key={d} value={d}>{t(`rules.dir.${d}`)}</option>)}
             </select>
           </Field>

@@ -2,7 +2,7 @@
 // the hashed lists of the last sync. Declarations are verified with WebCrypto Ed25519 where the
 // browser has it; otherwise the verdict says "offline, not fully verified". The compact v2 codec is
 // the server's own file (pure TypeScript), so both sides read a code the same way.
-import type { ScanReason, ScanResult, ScanVerdict, StationSync } from '../../api/checkpoints';
+import type { ScanReason, ScanReasonCode, ScanResult, ScanVerdict, StationSync } from '../../api/checkpoints';
 import { V2_DEFAULT_PREFIX, isDeclarationV2, splitDeclarationV2 } from '../../../../../packages/core/src/checkpoints/declaration-v2';
 
 const RANK: Record<ScanVerdict, number> = { pass: 0, officer: 1, deny: 2 };
@@ -39,7 +39,7 @@ async function ed25519Verify(publicKeyB64: string, data: Uint8Array<ArrayBuffer>
 
 interface Parsed {
   kind: ScanResult['kind'];
-  findings: string[];
+  findings: ScanReasonCode[];
   id?: string;
   name?: string;
   health?: string;
@@ -92,7 +92,7 @@ async function parseDeclaration(text: string, sync: StationSync, now: number): P
   if (!issuer) return { kind: 'declaration', findings: ['unknown_issuer'] };
   const ok = parts.sig.length === 64 ? await ed25519Verify(issuer.publicKey, parts.signed, parts.sig) : false;
   if (ok === false) return { kind: 'declaration', findings: ['bad_signature'] };
-  const findings: string[] = ok === null ? ['offline_unverified'] : [];
+  const findings: ScanReasonCode[] = ok === null ? ['offline_unverified'] : [];
   const nowS = Math.floor(now / 1000);
   const [iat, exp] = [body.iat as number, body.exp as number];
   if (exp <= iat || exp - iat > cfg.maxValidityHours * 3600) findings.push('declaration_too_long');
@@ -119,7 +119,7 @@ function parseCccd(text: string): Parsed | null {
 export async function verifyOffline(text: string, sync: StationSync, scanId: string): Promise<ScanResult> {
   const now = Date.now();
   const cp = sync.checkpoint;
-  const p = (await parseDeclaration(text, sync, now)) ?? parseCccd(text) ?? { kind: 'unknown' as const, findings: ['malformed'] };
+  const p: Parsed = (await parseDeclaration(text, sync, now)) ?? parseCccd(text) ?? { kind: 'unknown', findings: ['malformed'] };
   if (p.id) {
     const today = new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
     let permit: string | null | undefined;
@@ -156,7 +156,7 @@ export async function verifyOffline(text: string, sync: StationSync, scanId: str
     verdict,
     reasons,
     kind: p.kind,
-    person: p.id && p.name ? { name: p.name, initials: '', idMasked: masked, dateOfBirth: null, sex: null } : undefined,
+    person: p.id && p.name ? { kind: p.kind, name: p.name, initials: '', idMasked: masked, dateOfBirth: null, sex: null } : undefined,
     duplicate: false,
     latencyMs: Date.now() - now,
     offline: true,
