@@ -156,3 +156,67 @@ test('a unit-viewer of DEMO-HT is refused the live stream of a DEMO-HX camera', 
   assert.match(await page.locator('[data-testid=tile-notice]').innerText(), /Không có quyền/);
   await page.context().close();
 });
+
+/** Opens the wall with one tile holding `cameraId`, in a page that is already logged in. */
+async function wallWith(page: Page, cameraId: string): Promise<void> {
+  await page.evaluate((id) => {
+    localStorage.setItem('vigil.wall', JSON.stringify({ grid: 1, twoScreens: false, cells: [id], tour: null, tourStartedAt: null, layoutId: null, name: '' }));
+  }, cameraId);
+  await setHash(page, '#/wall');
+}
+
+async function assertPlaysLive(page: Page, what: string): Promise<void> {
+  await page.waitForSelector('[data-testid=live-tile][data-state=live][data-mode=hls]', { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('[data-testid=live-video]')!.readyState >= 2);
+  const first = await tileHash(page, 0);
+  await page.waitForTimeout(2500);
+  const second = await tileHash(page, 0);
+  assert.notEqual(second.split(':')[0], first.split(':')[0], `${what}: pixels change over 2.5 s (${first} -> ${second})`);
+  assert.ok(Number(second.split(':')[1]) > Number(first.split(':')[1]), `${what}: video time advances`);
+}
+
+test('live video over HLS: chosen on the wall toolbar, and taken by itself when WebSockets are blocked', { timeout: 120_000 }, async () => {
+  const [cam] = await demoCameras('DEMO-HT');
+  // Chosen: the wall's transport switch moves the tile from the WebSocket to HLS.
+  const page = await newPage();
+  await login(page, 'admin', ADMIN_PASSWORD);
+  await wallWith(page, cam!.id);
+  await page.waitForSelector('[data-testid=live-tile][data-state=live][data-mode=mse]', { timeout: 30_000 });
+  await page.selectOption('[data-testid=live-transport]', 'hls');
+  await assertPlaysLive(page, 'chosen HLS');
+  assert.equal(await page.evaluate(() => localStorage.getItem('vigil.liveTransport')), 'hls');
+  await page.context().close();
+
+  // Blocked: a proxy that refuses every WebSocket (they close without opening) while plain HTTP
+  // passes; the tile hands over to HLS after two refused sockets.
+  const blocked = await newPage();
+  // A plain script (not a function): tsx would wrap a class in helpers the page does not have.
+  await blocked.addInitScript({
+    content: `
+      class RefusedSocket extends EventTarget {
+        constructor(url) {
+          super();
+          this.url = url;
+          this.readyState = 0;
+          this.binaryType = 'blob';
+          this.onopen = this.onmessage = this.onerror = this.onclose = null;
+          setTimeout(() => {
+            this.readyState = 3;
+            if (this.onerror) this.onerror(new Event('error'));
+            if (this.onclose) this.onclose(new CloseEvent('close', { code: 1006 }));
+          }, 20);
+        }
+        send() {}
+        close() {}
+      }
+      Object.assign(RefusedSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+      Object.defineProperty(window, 'WebSocket', { value: RefusedSocket });
+    `,
+  });
+  await login(blocked, 'admin', ADMIN_PASSWORD);
+  await wallWith(blocked, cam!.id);
+  assert.equal(await blocked.evaluate(() => WebSocket.name), 'RefusedSocket');
+  await assertPlaysLive(blocked, 'fallback HLS');
+  assert.equal(await blocked.evaluate(() => localStorage.getItem('vigil.liveTransport')), null, 'the fallback does not change the preference');
+  await blocked.context().close();
+});

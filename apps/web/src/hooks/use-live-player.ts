@@ -1,8 +1,10 @@
 // Live video of one camera in a <video>: fMP4 over WebSocket into Media Source Extensions (low
-// latency), or HLS (hls.js, or the browser's own) where MSE is missing, e.g. older iOS Safari.
+// latency), or HLS (hls.js, or the browser's own) where MSE is missing (older iOS Safari), where
+// WebSockets do not get through (some proxies), or when the user chose HLS (`live-transport.ts`).
 import { useEffect, useState, type RefObject } from 'react';
 import { getToken } from '../api/client';
 import { videoUrls } from '../api/video';
+import { useLiveTransport } from './live-transport';
 
 export type LiveState = 'idle' | 'connecting' | 'live' | 'offline' | 'disabled' | 'forbidden' | 'error' | 'unplayable';
 
@@ -52,12 +54,16 @@ class MseSession {
   private retryMs = 1000;
   private retryTimer: number | undefined;
   private noRetry = false;
+  /** Sockets in a row that closed without ever opening. */
+  private refused = 0;
   private last: LiveStatus = { state: 'connecting', mode: 'mse' };
 
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly cameraId: string,
     private readonly report: Report,
+    /** Called instead of retrying when WebSockets cannot get through but plain HTTP does. */
+    private readonly onSocketBlocked?: () => void,
   ) {
     this.connect();
   }
@@ -73,6 +79,11 @@ class MseSession {
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     this.set({ state: 'connecting', message: undefined });
+    let opened = false;
+    ws.onopen = () => {
+      opened = true;
+      this.refused = 0;
+    };
     ws.onmessage = (ev) => {
       if (typeof ev.data === 'string') this.onText(ev.data);
       else if (!this.discard) {
@@ -84,9 +95,31 @@ class MseSession {
       if (this.ws !== ws || this.closed || this.noRetry) return;
       // The camera dropped or the server restarted: come back with a growing pause.
       if (this.last.state === 'live' || this.last.state === 'connecting') this.set({ state: 'offline' });
-      this.retryTimer = window.setTimeout(() => this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MAX_MS);
+      if (!opened) this.refused += 1;
+      if (this.refused >= 2 && this.onSocketBlocked) void this.checkBlocked();
+      else this.retry();
     };
+  }
+
+  private retry(): void {
+    this.retryTimer = window.setTimeout(() => this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MAX_MS);
+  }
+
+  /**
+   * Sockets keep failing to open: when the server answers plain HTTP, something between (a proxy,
+   * a firewall) stops WebSockets, so hand over to HLS; otherwise the server is down, keep retrying.
+   */
+  private async checkBlocked(): Promise<void> {
+    let httpOk = false;
+    try {
+      httpOk = (await fetch('/healthz', { cache: 'no-store' })).ok;
+    } catch (err) {
+      console.debug('live: server unreachable, retrying', err);
+    }
+    if (this.closed) return;
+    if (httpOk) this.onSocketBlocked?.();
+    else this.retry();
   }
 
   private onText(text: string): void {
@@ -213,7 +246,8 @@ function startHls(video: HTMLVideoElement, cameraId: string, report: Report): ()
   let destroy = () => {};
   const url = videoUrls.hls(cameraId);
   report({ state: 'connecting', mode: 'hls' });
-  video.addEventListener('playing', () => !stopped && report({ state: 'live', mode: 'hls' }), { once: true });
+  const onPlaying = () => !stopped && report({ state: 'live', mode: 'hls' });
+  video.addEventListener('playing', onPlaying);
   import('hls.js').then(
     ({ default: Hls }) => {
       if (stopped) return;
@@ -227,8 +261,25 @@ function startHls(video: HTMLVideoElement, cameraId: string, report: Report): ()
             if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
           },
         });
+        let retryMs = 1000;
         hls.on(Hls.Events.ERROR, (_e, data) => {
-          if (data.fatal) report({ state: 'offline', mode: 'hls', message: data.details });
+          if (!data.fatal || stopped) return;
+          const code = data.response?.code;
+          if (code === 401 || code === 403) {
+            report({ state: 'forbidden', mode: 'hls', message: data.details });
+            return;
+          }
+          report({ state: 'offline', mode: 'hls', message: data.details });
+          // Camera or server gone for a while: load again with a growing pause; a broken
+          // picture: let hls.js rebuild its media pipeline.
+          if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
+          else {
+            window.setTimeout(() => !stopped && hls.startLoad(), retryMs);
+            retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+          }
+        });
+        hls.on(Hls.Events.FRAG_BUFFERED, () => {
+          retryMs = 1000;
         });
         hls.loadSource(url);
         hls.attachMedia(video);
@@ -246,6 +297,7 @@ function startHls(video: HTMLVideoElement, cameraId: string, report: Report): ()
   );
   return () => {
     stopped = true;
+    video.removeEventListener('playing', onPlaying);
     destroy();
   };
 }
@@ -261,6 +313,7 @@ export function canUseMse(): boolean {
  */
 export function useLivePlayer(videoRef: RefObject<HTMLVideoElement | null>, cameraId: string | null, active: boolean): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>({ state: 'idle' });
+  const transport = useLiveTransport();
   useEffect(() => {
     const video = videoRef.current;
     if (!video || !cameraId || !active) {
@@ -269,11 +322,15 @@ export function useLivePlayer(videoRef: RefObject<HTMLVideoElement | null>, came
     }
     video.muted = true;
     video.playsInline = true;
-    if (canUseMse()) {
-      const session = new MseSession(video, cameraId, setStatus);
-      return () => session.close();
-    }
-    return startHls(video, cameraId, setStatus);
-  }, [videoRef, cameraId, active]);
+    if (transport === 'hls' || !canUseMse()) return startHls(video, cameraId, setStatus);
+    let stop: () => void = () => {};
+    const session = new MseSession(video, cameraId, setStatus, () => {
+      session.close();
+      console.info(`live ${cameraId}: WebSockets do not get through, playing HLS`);
+      stop = startHls(video, cameraId, setStatus);
+    });
+    stop = () => session.close();
+    return () => stop();
+  }, [videoRef, cameraId, active, transport]);
   return status;
 }

@@ -83,6 +83,7 @@ export function LiveTile(props: LiveTileProps) {
       data-testid="live-tile"
       data-camera-id={cameraId ?? ''}
       data-state={cameraId ? status.state : 'empty'}
+      data-mode={status.mode ?? ''}
       onClick={onSelect}
       onDoubleClick={onToggleEnlarge}
       onDragOver={(e) => {

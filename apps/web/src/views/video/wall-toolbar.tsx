@@ -1,5 +1,6 @@
-// Tools above the video wall: grid, two screens, tour, saved layouts, full screen.
+// Tools above the video wall: grid, two screens, tour, saved layouts, live transport, full screen.
 import type { WallGrid, WallLayout } from '../../api/video';
+import { setLiveTransport, useLiveTransport, type LiveTransport } from '../../hooks/live-transport';
 import { GRIDS, type WallState } from '../../hooks/use-wall-state';
 import { useT } from '../../i18n/i18n';
 
@@ -27,6 +28,7 @@ const GRID_LABEL: Record<WallGrid, string> = { 1: '1', 4: '2×2', 9: '3×3', 16:
 export function WallToolbar(p: WallToolbarProps) {
   const t = useT();
   const { wall } = p;
+  const transport = useLiveTransport();
   const twoAllowed = wall.grid === 4 || wall.grid === 9;
   return (
     <div className="wall-bar" data-testid="wall-toolbar">
@@ -107,6 +109,13 @@ export function WallToolbar(p: WallToolbarProps) {
           </button>
         )}
       </div>
+      <label className="wall-bar__check" title={t('video.wall.transportHint')}>
+        {t('video.wall.transport')}
+        <select value={transport} onChange={(e) => setLiveTransport(e.target.value as LiveTransport)} data-testid="live-transport">
+          <option value="auto">{t('video.wall.transportAuto')}</option>
+          <option value="hls">{t('video.wall.transportHls')}</option>
+        </select>
+      </label>
       <button type="button" className="button--small wall-bar__fs" onClick={p.onFullscreen} data-testid="fullscreen">
         □ {t('video.wall.fullscreen')}
       </button>
