@@ -9,7 +9,7 @@ import { RuleEngine } from '../rules/engine';
 import { readSignal } from '../rules/signal';
 import type { RuleHit } from '../rules/types';
 import { greyHalf, type Grey } from '../track/follow';
-import { Tracker, type TrackView } from '../track/tracker';
+import { Tracker, type PastFrame, type TrackView } from '../track/tracker';
 
 export interface AnalyzerOptions {
   config: CameraRules;
@@ -58,6 +58,8 @@ export class CameraAnalyzer {
   private readonly region: { rule: Box | null; margin: number; scale: number | { x: number; y: number } } | null;
   private sinceDetect = Infinity;
   private prevGrey: Grey | null = null;
+  /** Frames since the last detector run (newest first): new tracks are followed back through them. */
+  private skipped: PastFrame[] = [];
   detectorRuns = 0;
   frames = 0;
 
@@ -104,11 +106,13 @@ export class CameraAnalyzer {
       this.sinceDetect += 1;
     } else {
       const dets = await this.o.detector.detect(frame, m.blobs);
-      tracks = this.tracker.update(dets, frame.at, m.blobs, grey && this.prevGrey ? { prev: this.prevGrey, cur: grey } : undefined);
+      tracks = this.tracker.update(dets, frame.at, m.blobs, grey && this.prevGrey ? { prev: this.prevGrey, cur: grey } : undefined, this.skipped);
       ran = true;
       this.detectorRuns += 1;
       this.sinceDetect = 0;
     }
+    if (ran) this.skipped = [];
+    else if (grey && this.interval > 1) this.skipped = [{ grey, at: frame.at }, ...this.skipped].slice(0, this.interval);
     this.prevGrey = grey;
     const phases = new Map<string, SignalPhase>();
     for (const r of this.o.config.rules) {

@@ -55,7 +55,7 @@ export function lineRule(rule: Of<'line'>, w: number, h: number): RuleEvaluator 
     step(i: RuleInput) {
       const out: RuleHit[] = [];
       for (const t of i.tracks) {
-        const dir = watch.step(t.id, t.anchor, i.at);
+        const dir = watch.step(t.id, t.anchor, i.at, t.origin);
         if (!dir || !t.confirmed || !applies(rule, t.class)) continue;
         if (rule.direction === 'forward' && dir < 0) continue;
         if (rule.direction === 'backward' && dir > 0) continue;
@@ -153,7 +153,7 @@ export function signalRule(rule: Of<'red_light'> | Of<'stop_line'>, w: number, h
       if (phase !== 'unknown') last = phase;
       const redFor = phase === 'red' ? (i.at - redSince) / 1000 : -1;
       for (const t of i.tracks) {
-        const dir = watch.step(t.id, t.anchor, i.at);
+        const dir = watch.step(t.id, t.anchor, i.at, t.origin);
         if (!t.confirmed || !applies(rule, t.class, VEHICLE_CLASSES) || fired.get(t.id)) continue;
         if (rule.kind === 'red_light') {
           if (dir !== want || redFor < rule.amberGrace) continue;

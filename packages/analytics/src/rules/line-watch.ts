@@ -31,8 +31,13 @@ export class LineWatch {
   }
 
   /** +1 crossed forward (left to right of a->b), -1 backward, 0 no crossing this step. */
-  step(trackId: number, p: Pt, at: number): number {
+  step(trackId: number, p: Pt, at: number, origin: Pt | null = null): number {
     const d = this.distance(p);
+    // A new track followed back to where it came from starts on that side.
+    if (origin && !this.sides.has(trackId)) {
+      const d0 = this.distance(origin);
+      if (Math.abs(d0) >= this.margin) this.sides.set(trackId, { sign: d0 > 0 ? 1 : -1, pending: 0, at });
+    }
     const last = this.sides.get(trackId);
     if (last) last.at = at;
     if (Math.abs(d) < this.margin) return 0;

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { CameraRules, Rule, type RuleInput as RuleIn, type SignalPhase } from '@vigil/types';
 import type { TrackView } from '../track/tracker';
 import { RuleEngine } from './engine';
+import { LineWatch } from './line-watch';
 
 const W = 100;
 const H = 100;
@@ -11,7 +12,7 @@ const H = 100;
 function tv(id: number, x: number, y: number, o: Partial<TrackView> = {}): TrackView {
   const vx = o.vx ?? 0;
   const vy = o.vy ?? 0;
-  return { id, class: 'car', box: { x: x - 5, y: y - 5, w: 10, h: 5 }, anchor: { x, y }, prev: null, vx, vy, speedPx: Math.hypot(vx, vy), speedKmh: null, stillSince: null, firstSeen: 0, confirmed: true, ...o };
+  return { id, class: 'car', box: { x: x - 5, y: y - 5, w: 10, h: 5 }, anchor: { x, y }, prev: null, vx, vy, speedPx: Math.hypot(vx, vy), speedKmh: null, stillSince: null, firstSeen: 0, confirmed: true, ...o, origin: o.origin ?? null };
 }
 
 /** Runs a rule over a sequence of frames (one per second) and answers the frame indexes that fired. */
@@ -130,4 +131,15 @@ test('bad geometry is refused with clear messages', () => {
   const dup = CameraRules.safeParse({ rules: [{ ...vline }, { ...vline }] });
   assert.equal(dup.success, false);
   assert.match(dup.error!.issues[0].message, /unique/);
+});
+
+test('a track born past a line counts as crossing it only when followed back to the other side', () => {
+  const w = new LineWatch({ x: 0, y: 100 }, { x: 200, y: 100 });
+  // Born 12 px past the line, its origin (frames the detector skipped) 15 px before it.
+  assert.equal(w.step(1, { x: 50, y: 88 }, 1000, { x: 50, y: 115 }), -1);
+  // Born at the same place without an origin: only its side is noted.
+  assert.equal(w.step(2, { x: 50, y: 88 }, 1000), 0);
+  // An origin on the same side, or on the line itself, is no crossing.
+  assert.equal(w.step(3, { x: 50, y: 88 }, 1000, { x: 50, y: 80 }), 0);
+  assert.equal(w.step(4, { x: 50, y: 88 }, 1000, { x: 50, y: 98 }), 0);
 });

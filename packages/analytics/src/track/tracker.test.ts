@@ -47,3 +47,21 @@ test('with pictures, a moving track the detector misses follows its picture and 
   assert.equal(views[0].id, id);
   assert.ok(Math.abs(views[0].box.x - 136) <= 2, JSON.stringify(views[0].box));
 });
+
+test('a road user first detected after skipped frames is followed back through them: velocity and origin', () => {
+  const tr = new Tracker({ width: 640, height: 360 });
+  // Moving 24 px a frame; the detector skipped frames 1-3 and first sees it at frame 4.
+  const xs = [100, 124, 148, 172, 196];
+  const greys = xs.map((x) => greyHalf(frame(x, 200)));
+  const past = [3, 2, 1].map((i) => ({ grey: greys[i], at: i * 200 }));
+  const [v] = tr.update([det(196, 200)], 800, [box(190, 200, 50, 30)], { prev: greys[3], cur: greys[4] }, past);
+  assert.ok(v.origin && Math.abs(v.origin.x - (124 + 20)) <= 3, `origin ${JSON.stringify(v.origin)}: the anchor on frame 1`);
+  assert.ok(Math.abs(v.vx - 120) < 15 && Math.abs(v.vy) < 15, `velocity ${v.vx}, ${v.vy} px/s`);
+  // The origin is given once, at birth; a plain detection later has none.
+  const [w] = tr.update([det(220, 200)], 1000, [box(214, 200, 50, 30)]);
+  assert.equal(w.id, v.id);
+  assert.equal(w.origin, null);
+  // Without skipped frames (ungated) nothing is followed back.
+  const [u] = new Tracker({ width: 640, height: 360 }).update([det(196, 200)], 800, [box(190, 200, 50, 30)], { prev: greys[3], cur: greys[4] });
+  assert.equal(u.origin, null);
+});

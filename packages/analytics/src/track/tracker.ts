@@ -22,6 +22,18 @@ export interface TrackView {
   stillSince: number | null;
   firstSeen: number;
   confirmed: boolean;
+  /**
+   * A track born at a detector run after frames without one: its anchor on the earliest of those
+   * frames, found by following its picture backwards (null otherwise), so rules know which side of
+   * a line it came from although no detector saw it there.
+   */
+  origin: Pt | null;
+}
+
+/** A frame the detector skipped: its grey picture and time, newest first when passed on. */
+export interface PastFrame {
+  grey: Grey;
+  at: number;
 }
 
 export interface TrackerOptions {
@@ -58,10 +70,13 @@ interface Track {
   missed: number;
   stillSince: number | null;
   kmh: number | null;
+  origin: Pt | null;
 }
 
 /** Largest mean grey difference (0..255) at which a carried box still follows its picture. */
 const CARRY_COST = 24;
+/** Search radius (px) for the first backward step of a new track: no velocity is known yet. */
+const RECOVER_RADIUS = 64;
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -141,7 +156,7 @@ export class Tracker {
    * (this frame and the one before) a visible track the detector missed follows its picture, for
    * at most `followMs` since its last detection, so one missed detection does not end it.
    */
-  update(dets: Detection[], at: number, motion: Box[], grey?: { prev: Grey; cur: Grey }): TrackView[] {
+  update(dets: Detection[], at: number, motion: Box[], grey?: { prev: Grey; cur: Grey }, past: PastFrame[] = []): TrackView[] {
     const pairs: { t: number; d: number; score: number }[] = [];
     for (let ti = 0; ti < this.tracks.length; ti++) {
       const t = this.tracks[ti];
@@ -192,12 +207,44 @@ export class Tracker {
       if (at - t.seenAt <= this.o.lostMs) keep.push(t);
     }
     this.tracks = keep;
+    for (const t of this.tracks) t.origin = null;
     for (let di = 0; di < dets.length; di++) {
       if (usedD.has(di)) continue;
       const d = dets[di];
-      this.tracks.push({ id: this.nextId++, box: d.box, classes: new Map([[d.class, d.score]]), prev: null, vx: 0, vy: 0, lastAt: at, firstSeen: at, detAt: at, seenAt: at, hits: 1, missed: 0, stillSince: null, kmh: null });
+      const t: Track = { id: this.nextId++, box: d.box, classes: new Map([[d.class, d.score]]), prev: null, vx: 0, vy: 0, lastAt: at, firstSeen: at, detAt: at, seenAt: at, hits: 1, missed: 0, stillSince: null, kmh: null, origin: null };
+      if (grey && past.length) this.recover(t, grey.cur, at, past);
+      this.tracks.push(t);
     }
     return this.views();
+  }
+
+  /**
+   * A road user first detected after frames the detector skipped: follows its picture backwards
+   * through those frames, so it starts with a velocity (a fast one is then found again on the next
+   * frames) and an origin (which side of a line it came from), as if the detector had run on them.
+   */
+  private recover(t: Track, cur: Grey, at: number, past: PastFrame[]): void {
+    let box = t.box;
+    let from = cur;
+    let step = { x: 0, y: 0 };
+    let earliest: { box: Box; at: number } | null = null;
+    for (const p of past) {
+      const guess = { ...box, x: box.x + step.x, y: box.y + step.y };
+      const r = follow(from, p.grey, box, guess, earliest ? Math.min(48, 8 + Math.hypot(step.x, step.y) * 0.6) : RECOVER_RADIUS);
+      if (!r || r.cost > CARRY_COST || !(r.cost <= 6 || r.cost < r.stayCost * 0.85)) break;
+      step = { x: r.box.x - box.x, y: r.box.y - box.y };
+      box = r.box;
+      from = p.grey;
+      earliest = { box, at: p.at };
+    }
+    if (!earliest) return;
+    const a0 = anchor(earliest.box);
+    const a1 = anchor(t.box);
+    const dt = (at - earliest.at) / 1000;
+    t.vx = (a1.x - a0.x) / dt;
+    t.vy = (a1.y - a0.y) / dt;
+    t.origin = a0;
+    t.firstSeen = earliest.at;
   }
 
   private predict(t: Track, at: number): Box {
@@ -245,6 +292,7 @@ export class Tracker {
         stillSince: t.stillSince,
         firstSeen: t.firstSeen,
         confirmed: t.hits >= this.o.minHits,
+        origin: t.origin,
       }));
   }
 }
