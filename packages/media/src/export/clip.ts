@@ -19,7 +19,10 @@ export interface CutClipOptions {
 
 /**
  * Cuts [from, to] out of recorded segments by stream copy (no re-encode: a minute takes about a
- * second). The cut starts at the keyframe at or before `from`, as stream copy must.
+ * second). Stream copy must start on a keyframe: the seek is on the input side, so the file starts
+ * at the keyframe at or before `from` and an edit list hides the frames before `from` (players
+ * show `from` first). Seeking on the output side instead would start at the keyframe after `from`
+ * and lose up to a GOP of evidence.
  */
 export async function cutClip(o: CutClipOptions): Promise<{ bytes: number; sha256: string }> {
   const segs = o.segments.filter((s) => s.endMs > o.fromMs && s.startMs < o.toMs).sort((a, b) => a.startMs - b.startMs);
@@ -31,7 +34,7 @@ export async function cutClip(o: CutClipOptions): Promise<{ bytes: number; sha25
   const duration = (Math.min(o.toMs, segs[segs.length - 1].endMs) - Math.max(o.fromMs, segs[0].startMs)) / 1000;
   try {
     await runFfmpeg(
-      ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-ss', offset.toFixed(3), '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy', '-movflags', '+faststart', '-y', o.out],
+      ['-hide_banner', '-loglevel', 'error', '-ss', offset.toFixed(3), '-f', 'concat', '-safe', '0', '-i', list, '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy', '-movflags', '+faststart', '-y', o.out],
       { signal: o.signal },
     );
   } finally {
