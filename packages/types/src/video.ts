@@ -27,6 +27,16 @@ export type RecordingsResult = z.infer<typeof RecordingsResult>;
 
 export const PlaybackQuery = RecordingQuery.extend({ access_token: z.string().optional() });
 
+export const KeyframeQuery = z.object({
+  cameraId: z.string().min(1).max(64),
+  at: isoTime.describe('A moment of the recording, ISO 8601'),
+});
+export const KeyframeResult = z.object({
+  at: z.string(),
+  keyframe: z.string().describe('The last keyframe at or before `at`: `play.mp4` from here shows `at` after (at - keyframe)'),
+});
+export type KeyframeResult = z.infer<typeof KeyframeResult>;
+
 export const ExportCreate = z.object({
   cameraId: z.string().min(1).max(64),
   from: isoTime,

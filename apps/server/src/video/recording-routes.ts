@@ -2,8 +2,8 @@ import { createReadStream, existsSync, writeFileSync, rmSync, mkdirSync } from '
 import { join } from 'node:path';
 import type { RecordingService } from '@vigil/core';
 import { VigilError } from '@vigil/core';
-import { spawnFfmpeg } from '@vigil/media';
-import { PlaybackQuery, RecordingQuery, RecordingsResult } from '@vigil/types';
+import { keyframeAtOrBefore, spawnFfmpeg } from '@vigil/media';
+import { KeyframeQuery, KeyframeResult, PlaybackQuery, RecordingQuery, RecordingsResult } from '@vigil/types';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,7 +17,19 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: { recordings
     schema: { tags: ['video'], summary: 'Recorded spans, gaps and files of a camera in a window', querystring: RecordingQuery, response: { 200: RecordingsResult } },
   }, async (req) => deps.recordings.list(actorOf(req), req.query.cameraId, req.query.from, req.query.to));
 
+  // Where a window must start to show a given moment: stream copy starts on a keyframe.
+  r.get('/api/recordings/keyframe', {
+    schema: { tags: ['video'], summary: 'The last keyframe at or before a moment of the recording', querystring: KeyframeQuery, response: { 200: KeyframeResult } },
+  }, async (req) => {
+    const seg = await deps.recordings.segmentAt(actorOf(req), req.query.cameraId, req.query.at);
+    const atMs = Date.parse(req.query.at);
+    const k = await keyframeAtOrBefore(seg.path, (atMs - seg.startMs) / 1000);
+    return { at: new Date(atMs).toISOString(), keyframe: new Date(seg.startMs + Math.round(k * 1000)).toISOString() };
+  });
+
   // One fragmented MP4 for the whole window, remuxed by stream copy as it is sent (no re-encode).
+  // The seek is on the input side: the stream starts at the keyframe at or before `from`, at time 0
+  // (`/api/recordings/keyframe` says when that is), so the moment `from` is always in it.
   r.get('/api/recordings/play.mp4', {
     schema: { tags: ['video'], summary: 'Play a window of recordings as one MP4 stream', querystring: PlaybackQuery },
   }, async (req, reply) => {
@@ -29,7 +41,7 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: { recordings
     const duration = (Date.parse(req.query.to) - Math.max(Date.parse(req.query.from), segs[0].startMs)) / 1000;
     const abort = new AbortController();
     const run = spawnFfmpeg(
-      ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-ss', offset.toFixed(3), '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'],
+      ['-hide_banner', '-loglevel', 'error', '-ss', offset.toFixed(3), '-f', 'concat', '-safe', '0', '-i', list, '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'],
       { signal: abort.signal },
     );
     req.raw.on('close', () => abort.abort());

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { probe, type FfmpegRun } from '@vigil/media';
+import { FFPROBE, probe, type FfmpegRun } from '@vigil/media';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { ffmpegPids, publishScene, startAuthRequiredRtsp, startRtspServer, type RtspServer } from '@vigil/test-kit';
 import WebSocket from 'ws';
 import { createTestVigil, type TestVigil } from '../testing';
 
+const runFfmpegProbe = async (args: string[]) => (await promisify(execFile)(FFPROBE, args)).stdout;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -133,6 +136,36 @@ describe('video pipeline on a real RTSP camera', () => {
     const noReason = await v.app.inject({ method: 'POST', url: '/api/exports', headers: admin, payload: { cameraId, from: span.start, to: span.end } });
     assert.equal(noReason.json().field, 'reason');
     assert.equal((await v.app.inject({ method: 'GET', url: '/api/exports', headers: admin })).json().total, before);
+  });
+
+  test('keyframe look-up: where play.mp4 must start to show a moment', async () => {
+    const rec = await recordings(Date.now() - 120_000);
+    const seg = rec.segments[1];
+    const row = (await v.ctx.video!.recordingStore.get(Number(seg.id)))!;
+    // Keyframes of that file, decoded independently (frames, not packet flags), from its start.
+    const out = await runFfmpegProbe(['-v', 'error', '-select_streams', 'v:0', '-skip_frame', 'nokey', '-show_entries', 'frame=pts_time', '-of', 'csv=p=0', row.path]);
+    const times = out.split('\n').filter(Boolean).map(Number);
+    const keys = times.map((t) => t - times[0]);
+    for (const frac of [0.1, 0.5, 0.9]) {
+      const atMs = Date.parse(seg.start) + frac * (Date.parse(seg.end) - Date.parse(seg.start));
+      const res = await v.app.inject({ method: 'GET', url: `/api/recordings/keyframe?cameraId=${cameraId}&at=${new Date(atMs).toISOString()}`, headers: admin });
+      assert.equal(res.statusCode, 200, res.body);
+      const kMs = Date.parse(res.json().keyframe);
+      const want = Date.parse(seg.start) + 1000 * Math.max(...keys.filter((k) => Date.parse(seg.start) + k * 1000 <= atMs + 1));
+      assert.ok(Math.abs(kMs - want) <= 2, `at +${frac}: keyframe ${res.json().keyframe}, expected ${new Date(want).toISOString()}`);
+      assert.ok(kMs <= atMs);
+    }
+    const none = await v.app.inject({ method: 'GET', url: `/api/recordings/keyframe?cameraId=${cameraId}&at=2020-01-01T00:00:00Z`, headers: admin });
+    assert.equal(none.statusCode, 400);
+    assert.equal(none.json().field, 'at');
+    const bad = await v.app.inject({ method: 'GET', url: `/api/recordings/keyframe?cameraId=${cameraId}&at=yesterday`, headers: admin });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /at/);
+    // A playback window opened mid-GOP starts on a keyframe (stream copy cannot start elsewhere).
+    const mid = new Date(Date.parse(seg.start) + 0.5 * (Date.parse(seg.end) - Date.parse(seg.start))).toISOString();
+    const play = await v.app.inject({ method: 'GET', url: `/api/recordings/play.mp4?cameraId=${cameraId}&from=${mid}&to=${seg.end}`, headers: admin });
+    assert.equal(play.statusCode, 200);
+    assert.ok(play.rawPayload.length > 1000, `${play.rawPayload.length} bytes`);
   });
 
   test('retention deletes the oldest files but keeps footage held as evidence', async () => {

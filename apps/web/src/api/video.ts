@@ -1,7 +1,7 @@
 // Video API: stream state, wall layouts, recordings, evidence exports, and the URLs of media that
 // <video>, <img> and WebSocket load themselves (they cannot send headers, so the token rides in the query).
 import { getToken, request, requestBlob } from './client';
-import type { ExportView, RecordingsResult, StreamInfo, WallLayout, WallLayoutBody } from '@vigil/types';
+import type { ExportView, KeyframeResult, RecordingsResult, StreamInfo, WallLayout, WallLayoutBody } from '@vigil/types';
 import type { Page } from './types';
 
 // Response shapes are the server's own schemas (type-only imports: nothing of zod reaches the bundle).
@@ -42,6 +42,8 @@ export const videoApi = {
   snapshot: (cameraId: string) => requestBlob(`/api/cameras/${enc(cameraId)}/snapshot.jpg`, { accept: 'image/jpeg' }),
   recordings: (cameraId: string, from: Date, to: Date, signal?: AbortSignal) =>
     request<Recordings>('/api/recordings', { query: { cameraId, from: from.toISOString(), to: to.toISOString() }, signal }),
+  /** The last keyframe at or before `at`: where `play.mp4` must start to show `at`. */
+  keyframe: (cameraId: string, at: Date) => request<KeyframeResult>('/api/recordings/keyframe', { query: { cameraId, at: at.toISOString() } }),
 };
 
 export const wallApi = {

@@ -1,8 +1,9 @@
 // Synchronised playback of up to four cameras. One clock (wall time, ms) drives every <video>;
-// each camera plays `play.mp4` windows (from the clock's time to the end of its recorded span, at
-// most an hour) and is nudged back when it drifts more than a little from the clock.
+// each camera plays `play.mp4` windows (from the keyframe at or before the clock's time to the end
+// of its recorded span, at most an hour) and is nudged back when it drifts more than a little from
+// the clock.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { videoUrls } from '../api/video';
+import { videoApi, videoUrls } from '../api/video';
 
 export interface Span {
   start: number;
@@ -17,6 +18,7 @@ export interface Track {
 export type TrackState = 'idle' | 'loading' | 'ready' | 'gap' | 'error';
 
 interface Win {
+  /** Wall time of the window's first picture (a keyframe), i.e. of the video's time 0. */
   from: number;
   to: number;
   loadedAt: number;
@@ -74,7 +76,6 @@ class Engine {
     const v = this.videos.get(cameraId);
     const w = this.wins.get(cameraId);
     if (!v || !w || v.readyState < 2) return null;
-    // play.mp4 starts at the first keyframe after `from`, at time 0: near enough for a GOP.
     return w.from + v.currentTime * 1000;
   }
 
@@ -96,9 +97,24 @@ class Engine {
     this.wins.set(cameraId, w);
     this.states[cameraId] = 'loading';
     v.muted = true;
-    v.src = videoUrls.play(cameraId, new Date(w.from), new Date(w.to));
-    v.playbackRate = this.rate;
-    if (this.playing) v.play().catch((err: unknown) => console.debug('playback: play() refused', err));
+    // Stream copy starts on a keyframe: ask which one holds `t`, load from there and seek to `t`.
+    void videoApi
+      .keyframe(cameraId, new Date(t))
+      .then(
+        (k) => Math.min(t, Date.parse(k.keyframe)),
+        (err: unknown) => {
+          console.debug('playback: keyframe unknown, the window starts near it', err);
+          return t;
+        },
+      )
+      .then((from) => {
+        if (this.wins.get(cameraId) !== w) return;
+        w.from = from;
+        v.src = videoUrls.play(cameraId, new Date(from), new Date(w.to));
+        v.playbackRate = this.rate;
+        if (from < t) v.addEventListener('loadeddata', () => this.wins.get(cameraId) === w && (v.currentTime = (t - from) / 1000), { once: true });
+        if (this.playing) v.play().catch((e: unknown) => console.debug('playback: play() refused', e));
+      });
   }
 
   seek(t: number): void {

@@ -58,6 +58,15 @@ export class RecordingService {
     return segs;
   }
 
+  /** The recorded segment holding the moment `at` (no video is served: not audited). */
+  async segmentAt(actor: Actor, cameraId: string, at: string): Promise<SegmentRecord> {
+    const atMs = Date.parse(at);
+    await this.watchable(actor, cameraId);
+    const seg = (await this.d.store.list(cameraId, atMs, atMs + 1)).find((s) => s.startMs <= atMs && atMs < s.endMs);
+    if (!seg) throw invalid('at', `no recording of this camera at ${at}`);
+    return seg;
+  }
+
   async segment(actor: Actor, id: number, ip?: string): Promise<SegmentRecord> {
     const seg = await this.d.store.get(id);
     if (!seg) throw invalid('id', `no recorded segment ${id}`);
