@@ -58,6 +58,11 @@ test('events appear live with snapshots, and the rules editor draws and saves ru
     return !!img && img.complete && img.naturalWidth > 0;
   });
 
+  // Facts of each event read in Vietnamese (direction of a crossing, signal phase), not as raw keys.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=event-details]')].some((c) => /chiều (thuận|ngược)|đèn đỏ/.test(c.textContent ?? '')), null, { timeout: 90_000 });
+  const facts = await page.locator('[data-testid=event-details]').allInnerTexts();
+  assert.ok(facts.every((f) => !/direction:|phase:|redForSeconds/.test(f)), facts.join(' | '));
+
   // Filtering by a rule kind that the demo does not use empties the list.
   await page.selectOption('[data-testid=events-kind]', 'crowd');
   await page.click('[data-testid=events-apply]');

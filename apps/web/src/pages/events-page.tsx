@@ -140,7 +140,9 @@ export function EventsPage() {
 
 function EventRow({ e, cameraName }: { e: AnalyticsEvent; cameraName: string }) {
   const t = useT();
-  const facts = Object.entries(e.details).filter(([k, v]) => v !== null && typeof v !== 'object' && !k.startsWith('plate')).map(([k, v]) => `${k}: ${String(v)}`);
+  const facts = Object.entries(e.details)
+    .filter(([k, v]) => v !== null && typeof v !== 'object' && !k.startsWith('plate'))
+    .map(([k, v]) => detailText(t, k, v as string | number | boolean));
   const plate = typeof e.details.plateDisplay === 'string' ? e.details.plateDisplay : e.plate;
   if (e.speedKmh !== null) facts.unshift(t('events.speed', { speed: e.speedKmh }));
   return (
@@ -157,8 +159,31 @@ function EventRow({ e, cameraName }: { e: AnalyticsEvent; cameraName: string }) 
       <td>{e.ruleName}<div className="small muted">{t(`kind.${e.ruleKind}`)}</div></td>
       <td>{t(`class.${e.class}`)} <span className="small muted">#{e.trackId}</span></td>
       <td data-testid="event-plate">{plate ?? '—'}</td>
-      <td className="small">{facts.join(' · ')}</td>
+      <td className="small" data-testid="event-details">{facts.join(' · ')}</td>
       <td>{e.caseId ? <a href={`#/cases/${encodeURIComponent(e.caseId)}`} data-testid="event-case">{t('nav.cases')}</a> : '—'}</td>
     </tr>
   );
+}
+
+const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** One fact of an event in the reader's language; a key this page does not know shows as key: value. */
+function detailText(t: ReturnType<typeof useT>, key: string, v: string | number | boolean): string {
+  const n = typeof v === 'number' ? nf.format(v) : String(v);
+  switch (key) {
+    case 'direction':
+      return v === 'forward' || v === 'backward' ? t(`events.detail.direction.${v}`) : `${key}: ${n}`;
+    case 'phase':
+      return v === 'red' || v === 'amber' || v === 'green' || v === 'unknown' ? t(`events.detail.phase.${v}`) : `${key}: ${n}`;
+    case 'seconds':
+      return t('events.detail.seconds', { n });
+    case 'frames':
+      return t('events.detail.frames', { n });
+    case 'redForSeconds':
+      return t('events.detail.redFor', { n });
+    case 'count':
+      return t('events.detail.count', { n });
+    default:
+      return `${key}: ${n}`;
+  }
 }
