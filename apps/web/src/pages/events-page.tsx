@@ -10,6 +10,7 @@ import { useAsync } from '../hooks/use-async';
 import { useUser } from '../hooks/use-auth';
 import { useT } from '../i18n/i18n';
 import '../styles/analytics.css';
+import { formatDateTime } from '../i18n/time';
 
 const PAGE = 100;
 const LIVE_MAX = 500;
@@ -27,7 +28,7 @@ const emptyForm = (): Form => ({ cameraId: new URLSearchParams(window.location.h
 
 /** datetime-local (local time) -> ISO with offset, as the server's query schema wants. */
 const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
-const vnTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { hour12: false });
+const vnTime = (iso: string) => formatDateTime(iso);
 
 function toFilter(f: Form): EventFilter {
   return { cameraId: f.cameraId || undefined, rule: f.rule || undefined, class: f.class || undefined, plate: f.plate.trim() || undefined, from: toIso(f.from), to: toIso(f.to), limit: PAGE };
