@@ -140,6 +140,9 @@ export const en: Record<MessageKey, string> = {
   'map.offline': 'No base map configured: positions shown on a grid.',
   'map.fit': 'Show all',
   'map.open': 'Open',
+  'map.cluster': '{count} cameras, {down} with a fault',
+  'map.clusterOk': '{count} cameras',
+  'map.more': 'and {count} more',
 
   'units.title': 'Administrative units',
   'units.create': 'Add unit',

@@ -139,6 +139,9 @@ export const vi = {
   'map.offline': 'Chưa cấu hình bản đồ nền: hiển thị vị trí trên lưới.',
   'map.fit': 'Xem tất cả',
   'map.open': 'Mở',
+  'map.cluster': '{count} camera, {down} có sự cố',
+  'map.clusterOk': '{count} camera',
+  'map.more': 'và {count} camera khác',
 
   'units.title': 'Đơn vị hành chính',
   'units.create': 'Thêm đơn vị',

@@ -6,7 +6,8 @@ import { Alert, ErrorAlert } from '../components/ui/alert';
 import { useAsync } from '../hooks/use-async';
 import { useLeafletMap } from '../hooks/use-leaflet-map';
 import { useT } from '../i18n/i18n';
-import { cameraIcon, cameraPopup, hasPosition } from '../views/camera-markers';
+import { cameraClusterRender, cameraPins } from '../views/camera-markers';
+import { clusterLayer, pinBounds } from '../views/map-clusters';
 
 export function MapPage() {
   const t = useT();
@@ -21,29 +22,23 @@ export function MapPage() {
     [config.data],
   );
   const map = useLeafletMap(container, options);
-  const layer = useRef<L.FeatureGroup | null>(null);
-  const placed = useMemo(() => (cameras.data ?? []).filter(hasPosition), [cameras.data]);
-  const unplaced = (cameras.data?.length ?? 0) - placed.length;
+  const bounds = useRef<L.LatLngBounds | null>(null);
+  const pins = useMemo(() => cameraPins(cameras.data ?? []), [cameras.data]);
+  const unplaced = (cameras.data?.length ?? 0) - pins.length;
 
   useEffect(() => {
     if (!map || !cameras.data) return;
-    const group = L.featureGroup();
-    for (const c of placed) {
-      L.marker([c.location.lat, c.location.lng], { icon: cameraIcon(c), title: c.name, alt: c.name })
-        .bindPopup(cameraPopup(c, t))
-        .addTo(group);
-    }
-    group.addTo(map);
-    layer.current = group;
-    if (placed.length) map.fitBounds(group.getBounds(), { padding: [40, 40], maxZoom: 16 });
+    bounds.current = pinBounds(pins);
+    // Fit first: clusters are made for the zoom the map shows.
+    if (bounds.current) map.fitBounds(bounds.current, { padding: [40, 40], maxZoom: 16 });
+    const group = clusterLayer(map, pins, cameraClusterRender(t)).addTo(map);
     return () => {
       group.remove();
-      layer.current = null;
     };
-  }, [map, cameras.data, placed, t]);
+  }, [map, cameras.data, pins, t]);
 
   const fit = () => {
-    if (map && layer.current && placed.length) map.fitBounds(layer.current.getBounds(), { padding: [40, 40], maxZoom: 16 });
+    if (map && bounds.current) map.fitBounds(bounds.current, { padding: [40, 40], maxZoom: 16 });
   };
   const offline = config.data !== undefined && !config.data.mapTilesUrl;
 
@@ -69,7 +64,7 @@ export function MapPage() {
         ref={container}
         className={`map${offline ? ' map--grid' : ''}`}
         data-testid="map"
-        data-markers={placed.length}
+        data-markers={pins.length}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import * as L from 'leaflet';
 import type { Camera } from '../api/types';
 import type { Translate } from '../i18n/i18n';
+import type { ClusterRender, Pin } from './map-clusters';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -28,4 +29,46 @@ export function cameraPopup(c: Camera, t: Translate): string {
 
 export function hasPosition(c: Camera): c is Camera & { location: { lat: number; lng: number } } {
   return typeof c.location.lat === 'number' && typeof c.location.lng === 'number';
+}
+
+/** How bad a camera's state is, for clusters (worst on top): offline, a picture fault, unknown, online, off. */
+export function statusRank(status: string): number {
+  if (status === 'offline') return 5;
+  if (status === 'unknown') return 2;
+  if (status === 'online') return 1;
+  if (status === 'disabled') return 0;
+  return 4;
+}
+
+const CLUSTER_LIST_MAX = 25;
+
+/** Markers of the camera map: one dot per camera, or a numbered cluster of nearby cameras. */
+export function cameraClusterRender(t: Translate): ClusterRender<Camera> {
+  const worstOf = (pins: Pin<Camera>[]) => pins.reduce((a, b) => (b.rank > a.rank ? b : a)).item.status;
+  return {
+    single: (p) => L.marker([p.lat, p.lng], { icon: cameraIcon(p.item), title: p.item.name, alt: p.item.name }).bindPopup(cameraPopup(p.item, t)),
+    clusterIcon(pins) {
+      const worst = worstOf(pins);
+      const down = pins.filter((p) => p.rank >= 4).length;
+      const title = down ? t('map.cluster', { count: pins.length, down }) : t('map.clusterOk', { count: pins.length });
+      return L.divIcon({
+        className: 'cam-marker-wrap',
+        iconSize: [30, 30],
+        iconAnchor: [15, 15],
+        popupAnchor: [0, -14],
+        html: `<span class="cam-cluster cam-marker--${worst}" data-testid="map-cluster" data-status="${worst}" data-camera-ids="${esc(pins.map((p) => p.id).join(' '))}" title="${esc(title)}">${pins.length}</span>`,
+      });
+    },
+    clusterPopup(pins) {
+      const sorted = [...pins].sort((a, b) => b.rank - a.rank || a.item.name.localeCompare(b.item.name, 'vi'));
+      const rows = sorted.slice(0, CLUSTER_LIST_MAX).map((p) => `<li><span class="cam-marker cam-marker--${p.item.status}"></span><a href="#/cameras/${encodeURIComponent(p.id)}">${esc(p.item.name)}</a> <span class="small muted">${esc(t(`status.${p.item.status}`))}</span></li>`);
+      const more = sorted.length > CLUSTER_LIST_MAX ? `<div class="small muted">${esc(t('map.more', { count: sorted.length - CLUSTER_LIST_MAX }))}</div>` : '';
+      return `<div class="cam-popup" data-testid="map-cluster-popup"><ul class="cam-popup__list">${rows.join('')}</ul>${more}</div>`;
+    },
+  };
+}
+
+/** Cameras with a position as cluster pins. */
+export function cameraPins(cameras: Camera[]): Pin<Camera>[] {
+  return cameras.filter(hasPosition).map((c) => ({ id: c.id, lat: c.location.lat, lng: c.location.lng, rank: statusRank(c.status), item: c }));
 }
