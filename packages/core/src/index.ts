@@ -20,6 +20,7 @@ export * from './video/layout-service';
 export * from './checkpoints/index';
 export * from './health/ports';
 export * from './health/frame-metrics';
+export * from './health/reasons';
 export * from './health/tracker';
 export * from './maintenance/index';
 export * from './watchlist/index';

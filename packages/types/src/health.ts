@@ -19,6 +19,16 @@ export const HealthSettings = z.object({
 export type HealthSettings = z.infer<typeof HealthSettings>;
 export const HealthSettingsPatch = HealthSettings.partial();
 
+/** Every reason a camera can be unhealthy, as a stable code; the numbers and words it needs ride in `values`. */
+export const HealthReasonCode = z.enum([
+  'no_data_since_start', 'no_data_for', 'recording_error', 'disk_almost_full', 'black', 'frozen',
+  'covered', 'out_of_focus', 'scene_changed', 'low_frame_rate', 'low_bitrate', 'clock_drift',
+]);
+export type HealthReasonCode = z.infer<typeof HealthReasonCode>;
+/** A reason as code + values (the English `reasons` text is made from it; the UI translates it). */
+export const HealthReason = z.object({ code: HealthReasonCode, values: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type HealthReason = z.infer<typeof HealthReason>;
+
 export const CameraHealth = z.object({
   cameraId: z.string(),
   status: HealthState,
@@ -27,6 +37,8 @@ export const CameraHealth = z.object({
   bitrateKbps: z.number(),
   lastFrameAt: z.string().nullable(),
   reasons: z.array(z.string()),
+  /** The same reasons, in the same order, as codes with their values. */
+  reasonCodes: z.array(HealthReason),
   alertId: z.string().nullable(),
 });
 export type CameraHealth = z.infer<typeof CameraHealth>;
@@ -48,6 +60,8 @@ export const HealthAlert = z.object({
   resolvedBy: z.string().nullable(),
   flaps: z.number(),
   message: z.string(),
+  /** The reasons behind `message` as codes; absent on alerts opened before codes were stored. */
+  reasonCodes: z.array(HealthReason).optional(),
 });
 export type HealthAlert = z.infer<typeof HealthAlert>;
 

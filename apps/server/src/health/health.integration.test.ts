@@ -94,7 +94,13 @@ describe('camera health on real ffmpeg cameras', () => {
     const detectedIn = Date.now() - cutAt;
     assert.ok(detectedIn <= 5500, `offline alert open ${detectedIn} ms after the cut`);
     assert.equal(alert.kind, 'offline');
-    assert.equal((await health('cut')).status, 'offline');
+    const down = await health('cut');
+    assert.equal(down.status, 'offline');
+    // Reasons come twice, in the same order: English text (as always) and codes for the UI to translate.
+    assert.equal(down.reasonCodes.length, down.reasons.length);
+    const noData = (r: { code: string }) => r.code === 'no_data_for' || r.code === 'no_data_since_start';
+    assert.ok(down.reasonCodes.some(noData), JSON.stringify(down.reasonCodes));
+    assert.ok(alert.reasonCodes.some(noData), JSON.stringify(alert));
     pubs.set('cut', publishScene(rtsp.publishUrl('cut'), { scene: 'street', fps: 10 }));
     await until('back online and resolved', async () => (await health('cut')).status === 'online' && (await alerts('cut')).every((a: { status: string }) => a.status === 'resolved'), 60_000);
     assert.ok((await alerts('cut')).length <= Math.max(1, before), 'a recurring incident reopens its alert instead of adding one');
@@ -105,6 +111,7 @@ describe('camera health on real ffmpeg cameras', () => {
       const a = await until(`${f.state} alert`, async () => (await alerts(f.kind)).find((x: { kind: string }) => x.kind === f.state), 90_000);
       assert.equal(a.status, 'open');
       assert.match(a.message, new RegExp(f.kind));
+      assert.ok(Array.isArray(a.reasonCodes) && a.reasonCodes.length > 0, JSON.stringify(a));
     }
     for (const f of FAULTS) {
       await until(`${f.kind} recovered`, async () => (await health(f.kind)).status === 'online' && (await alerts(f.kind)).every((x: { status: string }) => x.status === 'resolved'), 60_000);

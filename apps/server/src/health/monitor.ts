@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { HealthTracker, newId, type HealthAlertRecord, type HealthStore, type HealthTransition } from '@vigil/core';
+import { HealthTracker, healthReason, newId, type HealthAlertRecord, type HealthStore, type HealthTransition } from '@vigil/core';
 import { KeyframeSampler } from '@vigil/media';
-import { HealthSettings, type CameraHealth, type HealthState } from '@vigil/types';
+import { HealthSettings, type CameraHealth, type HealthReason, type HealthState } from '@vigil/types';
 import type { FastifyBaseLogger } from 'fastify';
 import type { VigilContext } from '../context';
 import { fileRemover, type VideoManager } from '../video/video-manager';
@@ -31,7 +31,7 @@ export class HealthMonitor {
   private watched = new Map<string, Watched>();
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
-  private diskFull: string | null = null;
+  private diskFull: HealthReason | null = null;
   private lastDiskCheck = 0;
 
   constructor(
@@ -73,6 +73,7 @@ export class HealthMonitor {
       bitrateKbps: stats?.bitrateKbps ?? 0,
       lastFrameAt: stats?.lastDataAt ? new Date(stats.lastDataAt).toISOString() : null,
       reasons: w?.tracker.reasons ?? [],
+      reasonCodes: w?.tracker.reasonCodes ?? [],
       alertId: active?.id ?? null,
     };
   }
@@ -156,27 +157,28 @@ export class HealthMonitor {
     this.lastDiskCheck = now;
     const free = await fileRemover(this.manager.recordRoot).freeBytes();
     const min = this.ctx.config.video.minFreeGb * 1024 ** 3;
-    this.diskFull = typeof free === 'number' && free < min / 2 ? `disk almost full (${(free / 1024 ** 3).toFixed(1)} GB free)` : null;
+    this.diskFull = typeof free === 'number' && free < min / 2 ? healthReason('disk_almost_full', { freeGb: Number((free / 1024 ** 3).toFixed(1)) }) : null;
   }
 
   private async onTransition(id: string, w: Watched, t: HealthTransition, now: number): Promise<void> {
     await this.store.logState({ cameraId: id, unitId: w.unitId, state: t.to, atMs: t.since });
     await this.ctx.stores.cameras.update(id, { status: t.to === 'unknown' ? 'unknown' : t.to });
     const since = new Date(t.since).toISOString();
-    this.emit({ type: 'health', cameraId: id, status: t.to, since, reasons: t.reasons });
+    this.emit({ type: 'health', cameraId: id, status: t.to, since, reasons: t.reasons, reasonCodes: t.reasonCodes });
     if (t.to === 'online' || t.to === 'unknown') return;
     const active = await this.store.activeAlerts(id);
     if (active.some((a) => a.kind === t.to)) return;
     const message = `${w.name}: ${t.reasons.join('; ') || t.to}`;
+    const reasonCodes = t.reasonCodes;
     const recent = await this.store.recentResolved(id, t.to, new Date(now - FLAP_WINDOW_MS).toISOString());
     let alert: HealthAlertRecord;
     if (recent) {
-      alert = { ...recent, status: 'open', resolvedAt: null, resolvedBy: null, flaps: recent.flaps + 1, message };
-      await this.store.updateAlert(recent.id, { status: 'open', resolvedAt: null, resolvedBy: null, flaps: alert.flaps, message });
+      alert = { ...recent, status: 'open', resolvedAt: null, resolvedBy: null, flaps: recent.flaps + 1, message, reasonCodes };
+      await this.store.updateAlert(recent.id, { status: 'open', resolvedAt: null, resolvedBy: null, flaps: alert.flaps, message, reasonCodes });
     } else {
       alert = {
         id: newId(), cameraId: id, unitId: w.unitId, kind: t.to, status: 'open', openedAt: new Date(now).toISOString(), stateSince: since,
-        detectedAfterMs: Math.max(0, now - t.since), acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, flaps: 0, message,
+        detectedAfterMs: Math.max(0, now - t.since), acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, flaps: 0, message, reasonCodes,
       };
       await this.store.insertAlert(alert);
       await this.ctx.audit.record({ actor: null, actorName: 'health-monitor', action: 'health.alert.open', targetType: 'camera', targetId: id, unitId: w.unitId, details: { alertId: alert.id, kind: t.to, reasons: t.reasons } });

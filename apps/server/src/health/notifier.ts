@@ -6,7 +6,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 /** Something worth telling the outside world: an alert change or a camera state change. */
 export type HealthEvent =
   | { type: 'alert'; alert: Record<string, unknown> & { cameraId: string } }
-  | { type: 'health'; cameraId: string; status: string; since: string; reasons: string[] };
+  | { type: 'health'; cameraId: string; status: string; since: string; reasons: string[]; reasonCodes?: { code: string; values: Record<string, string | number> }[] };
 /** What the notifier sends: health events and analytics events (issue 7), the latter on `<prefix>/cameras/<id>/events`. */
 export type NotifierEvent = HealthEvent | { type: 'event'; event: Record<string, unknown> & { cameraId: string } };
 

@@ -3,12 +3,12 @@
 import { ApiError, getToken, request, requestBlob } from './client';
 
 import type {
-  AvailabilityReport, AvailabilityRow, CameraHealth, DiscoveredDevice, HealthAlert, HealthState, MaintenanceTicket, MaintenanceWindow, ReportGroupBy, TicketStatus,
+  AvailabilityReport, AvailabilityRow, CameraHealth, DiscoveredDevice, HealthAlert, HealthReason, HealthState, MaintenanceTicket, MaintenanceWindow, ReportGroupBy, TicketStatus,
 } from '@vigil/types';
 
 // The shapes are the server's own schemas (type-only imports: nothing of zod reaches the bundle);
 // only the lists the UI iterates over are spelled out here, checked against those types.
-export type { AvailabilityReport, AvailabilityRow, DiscoveredDevice, HealthAlert, HealthState, MaintenanceWindow, TicketStatus };
+export type { AvailabilityReport, AvailabilityRow, DiscoveredDevice, HealthAlert, HealthReason, HealthState, MaintenanceWindow, TicketStatus };
 export type Ticket = MaintenanceTicket;
 export type GroupBy = ReportGroupBy;
 export type AlertStatus = HealthAlert['status'];

@@ -7,6 +7,7 @@ import { useUser } from '../hooks/use-auth';
 import { useT } from '../i18n/i18n';
 import { useHealthEvents } from '../views/health/alert-center';
 import { duration, vnTime } from '../views/health/format';
+import { alertReasonText } from '../views/health/reasons';
 import { StateBadge } from '../views/health/state-badge';
 import '../styles/health.css';
 
@@ -61,7 +62,7 @@ function AlertRow({ a, canManage, ticket, onAck, onResolve }: { a: HealthAlert; 
   return (
     <tr data-testid="alert-row" data-alert-id={a.id} data-status={a.status}>
       <td>{vnTime(a.openedAt)}</td>
-      <td><a href={`#/cameras/${encodeURIComponent(a.cameraId)}`}>{a.cameraName}</a><div className="small muted">{a.message}</div></td>
+      <td><a href={`#/cameras/${encodeURIComponent(a.cameraId)}`}>{a.cameraName}</a><div className="small muted">{alertReasonText(t, a)}</div></td>
       <td><StateBadge state={a.kind} /></td>
       <td>{duration(a.detectedAfterMs)}</td>
       <td>{a.flaps}</td>

@@ -11,6 +11,7 @@ import { useHealthEvents } from '../views/health/alert-center';
 import { DiscoveryPanel } from '../views/health/discovery-panel';
 import { STATE_COLOUR, duration, vnTime } from '../views/health/format';
 import { HealthMap } from '../views/health/health-map';
+import { reasonsText } from '../views/health/reasons';
 import { StateBadge } from '../views/health/state-badge';
 import '../styles/health.css';
 
@@ -72,7 +73,7 @@ export function HealthPage() {
                   <td><a href={`#/cameras/${encodeURIComponent(h.cameraId)}`}>{h.cameraName}</a></td>
                   <td><StateBadge state={h.status} /></td>
                   <td>{vnTime(h.since)} <span className="small muted">({duration(now - Date.parse(h.since))})</span></td>
-                  <td className="small">{h.reasons.join('; ')}</td>
+                  <td className="small" data-testid="health-reasons">{reasonsText(t, h.reasonCodes, h.reasons)}</td>
                   <td>
                     {ticket ? (
                       <a href={`#/maintenance/${ticket.id}`} data-testid="health-ticket-link">{t(`tickets.status.${ticket.status}`)} · {ticket.assignee}</a>

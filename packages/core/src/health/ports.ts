@@ -1,4 +1,4 @@
-import type { HealthSettings, HealthState, Notifiers } from '@vigil/types';
+import type { HealthReason, HealthSettings, HealthState, Notifiers } from '@vigil/types';
 
 export interface HealthAlertRecord {
   id: string;
@@ -15,6 +15,8 @@ export interface HealthAlertRecord {
   resolvedBy: string | null;
   flaps: number;
   message: string;
+  /** The reasons behind `message` as codes (absent on alerts stored before migration 0009). */
+  reasonCodes?: HealthReason[];
 }
 
 export interface HealthAlertFilter {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HealthSettings } from '@vigil/types';
+import { HealthSettings, type HealthReason } from '@vigil/types';
+import { healthReasonText } from './reasons';
 import { HealthTracker, type Observation } from './tracker';
 
 const W = 32;
@@ -74,4 +75,30 @@ test('a drop in frame rate is degraded; a short dip is not', () => {
   run(tr, 45_000, 10, {});
   const ts = run(tr, 55_000, settings.degradedAfterSec + 3, { fps: 5 });
   assert.deepEqual(ts.map((t) => t.to), ['degraded']);
+});
+
+test('every transition carries codes that make its English reasons', () => {
+  const all: { reasons: string[]; reasonCodes: { code: string }[] }[] = [];
+  const check = (ts: ReturnType<typeof run>) => all.push(...ts);
+  for (const pic of [() => flat(5), () => scene(3), (t: number) => scene(t, 3.1), () => flat(150)]) {
+    const tr = new HealthTracker(settings);
+    check(run(tr, 0, 20, {}));
+    check(run(tr, 20_000, 16, { pic }));
+    assert.deepEqual(tr.reasons, tr.reasonCodes.map(healthReasonText));
+  }
+  const off = new HealthTracker(settings);
+  check(run(off, 0, 6, { ingest: 'connecting', lastDataAt: null, pic: () => null }));
+  check(run(off, 6_000, 15, {}));
+  check(run(off, 21_000, 6, { lastDataAt: 20_000, pic: () => null }));
+  check(run(new HealthTracker(settings), 0, 3, { recordingError: 'disk write failed' }));
+  const codes = new Set<string>();
+  for (const t of all) {
+    assert.equal(t.reasonCodes.length, t.reasons.length);
+    assert.deepEqual(t.reasons, t.reasonCodes.map((r) => healthReasonText(r as HealthReason)));
+    for (const r of t.reasonCodes) codes.add(r.code);
+  }
+  for (const c of ['black', 'frozen', 'scene_changed', 'covered', 'no_data_since_start', 'no_data_for', 'recording_error']) assert.ok(codes.has(c), `${c} seen in ${[...codes]}`);
+  const first = all.find((t) => t.reasonCodes[0]?.code === 'no_data_since_start');
+  assert.deepEqual(first?.reasonCodes[0], { code: 'no_data_since_start', values: { ingest: 'connecting' } });
+  assert.equal(first?.reasons[0], 'no data since watching started (connecting)');
 });

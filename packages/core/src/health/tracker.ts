@@ -1,5 +1,6 @@
-import type { HealthSettings, HealthState } from '@vigil/types';
+import type { HealthReason, HealthSettings, HealthState } from '@vigil/types';
 import { frameMetrics, meanAbsDiff, sceneSimilarity, type FrameMetrics } from './frame-metrics';
+import { healthReason, healthReasonText } from './reasons';
 
 /** What the monitor knows about a camera at one tick. */
 export interface Observation {
@@ -12,7 +13,8 @@ export interface Observation {
   /** Sample pictures decoded since the last tick (grey, width x height). */
   samples: { at: number; px: Uint8Array }[];
   sampleSize: { width: number; height: number };
-  recordingError: string | null;
+  /** Free text (shown as `recording: <text>`) or an already coded reason (e.g. disk almost full). */
+  recordingError: string | HealthReason | null;
   /** Media time per wall time over the last minute (1 = in step), when known. */
   mediaRate: number | null;
 }
@@ -23,6 +25,8 @@ export interface HealthTransition {
   /** When the new state really began (e.g. the last data received before going offline). */
   since: number;
   reasons: string[];
+  /** The same reasons as codes with values, in the same order. */
+  reasonCodes: HealthReason[];
 }
 
 type Condition = Exclude<HealthState, 'online' | 'disabled' | 'unknown'>;
@@ -37,7 +41,8 @@ export class HealthTracker {
   state: HealthState = 'unknown';
   stateSince = 0;
   reasons: string[] = [];
-  private pending = new Map<Condition, { since: number; reason: string }>();
+  reasonCodes: HealthReason[] = [];
+  private pending = new Map<Condition, { since: number; reason: HealthReason }>();
   private prev: Uint8Array | null = null;
   private reference: Float32Array | null = null;
   private refSharpness = 0;
@@ -45,14 +50,14 @@ export class HealthTracker {
   private normalFps = 0;
   private normalKbps = 0;
   private onlineSince: number | null = null;
-  private sampleFlags = new Map<Condition, string>();
+  private sampleFlags = new Map<Condition, HealthReason>();
   private watchedSince: number | null = null;
 
   constructor(public settings: HealthSettings) {}
 
   update(o: Observation): HealthTransition | null {
     const s = this.settings;
-    const seen = new Map<Condition, string>();
+    const seen = new Map<Condition, HealthReason>();
     // A camera just added has had no chance to send data: its clock starts when watching starts.
     this.watchedSince ??= o.now;
     const lastSeen = o.lastDataAt ?? this.watchedSince;
@@ -61,9 +66,9 @@ export class HealthTracker {
     if (o.ingest === 'online' && dataAge < s.offlineAfterSec * 1000) this.onlineSince ??= o.now;
     else this.onlineSince = null;
     if (dataAge >= s.offlineAfterSec * 1000) {
-      seen.set('offline', o.lastDataAt === null ? `no data since watching started (${o.ingest})` : `no data for ${Math.round(dataAge / 1000)} s (${o.ingest})`);
+      seen.set('offline', o.lastDataAt === null ? healthReason('no_data_since_start', { ingest: o.ingest }) : healthReason('no_data_for', { seconds: Math.round(dataAge / 1000), ingest: o.ingest }));
     }
-    if (o.recordingError) seen.set('recording_failed', `recording: ${o.recordingError}`);
+    if (o.recordingError) seen.set('recording_failed', typeof o.recordingError === 'string' ? healthReason('recording_error', { error: o.recordingError }) : o.recordingError);
     // Pictures arrive about once per GOP, not every tick: the verdict of the latest one holds until the next.
     for (const sample of o.samples) this.sampleFlags = this.inspect(sample.px, o.sampleSize);
     if (seen.has('offline')) {
@@ -85,9 +90,10 @@ export class HealthTracker {
       return p && (c === 'offline' || now - p.since >= this.delay(c));
     });
     const next: HealthState = active ?? (o.ingest === 'online' && o.lastDataAt !== null ? 'online' : this.state === 'offline' ? 'offline' : 'unknown');
-    this.reasons = active ? [...this.pending.entries()].filter(([c]) => c === active || now - this.pending.get(c)!.since >= this.delay(c)).map(([, p]) => p.reason) : [];
+    this.reasonCodes = active ? [...this.pending.entries()].filter(([c]) => c === active || now - this.pending.get(c)!.since >= this.delay(c)).map(([, p]) => p.reason) : [];
+    this.reasons = this.reasonCodes.map(healthReasonText);
     if (next === this.state) return null;
-    const t: HealthTransition = { from: this.state, to: next, since: active ? this.pending.get(active)!.since : now, reasons: this.reasons };
+    const t: HealthTransition = { from: this.state, to: next, since: active ? this.pending.get(active)!.since : now, reasons: this.reasons, reasonCodes: this.reasonCodes };
     this.state = next;
     this.stateSince = t.since;
     return t;
@@ -111,13 +117,13 @@ export class HealthTracker {
     }
   }
 
-  private inspect(px: Uint8Array, size: { width: number; height: number }): Map<Condition, string> {
-    const flags = new Map<Condition, string>();
+  private inspect(px: Uint8Array, size: { width: number; height: number }): Map<Condition, HealthReason> {
+    const flags = new Map<Condition, HealthReason>();
     const m: FrameMetrics = frameMetrics(px, size.width, size.height);
     const black = m.mean < 24 && m.stddev < 10;
-    if (black) flags.set('black', `picture black (brightness ${m.mean.toFixed(0)})`);
+    if (black) flags.set('black', healthReason('black', { brightness: Number(m.mean.toFixed(0)) }));
     // A uniform picture (black, covered) cannot be judged frozen: those faults are named instead.
-    if (m.stddev >= 6 && this.prev && this.prev.length === px.length && meanAbsDiff(this.prev, px) < this.settings.freezeDiff) flags.set('frozen', 'picture does not change');
+    if (m.stddev >= 6 && this.prev && this.prev.length === px.length && meanAbsDiff(this.prev, px) < this.settings.freezeDiff) flags.set('frozen', healthReason('frozen'));
     this.prev = px;
     if (black) return flags;
     if (this.reference) {
@@ -126,7 +132,7 @@ export class HealthTracker {
       const covered = m.stddev < 6;
       const defocused = m.sharpness < this.refSharpness * 0.3;
       if (sim < 0.35 || covered || defocused) {
-        flags.set('tampered', covered ? 'view covered or sprayed' : defocused ? 'picture out of focus' : `scene differs from its reference (similarity ${sim.toFixed(2)})`);
+        flags.set('tampered', covered ? healthReason('covered') : defocused ? healthReason('out_of_focus') : healthReason('scene_changed', { similarity: Number(sim.toFixed(2)) }));
         return flags;
       }
       if (sim > 0.6) {
@@ -144,13 +150,13 @@ export class HealthTracker {
     return flags;
   }
 
-  private inspectRates(o: Observation, seen: Map<Condition, string>): void {
+  private inspectRates(o: Observation, seen: Map<Condition, HealthReason>): void {
     if (o.ingest !== 'online' || this.onlineSince === null || o.fps <= 0) return;
     const s = this.settings;
     const settled = o.now - this.onlineSince > 10_000;
     if (settled && this.normalFps > 0) {
-      if (o.fps < this.normalFps * s.degradedRatio) seen.set('degraded', `frame rate ${o.fps.toFixed(1)} fps, normally ${this.normalFps.toFixed(1)}`);
-      else if (this.normalKbps > 0 && o.bitrateKbps < this.normalKbps * s.degradedRatio) seen.set('degraded', `bitrate ${o.bitrateKbps} kb/s, normally ${Math.round(this.normalKbps)}`);
+      if (o.fps < this.normalFps * s.degradedRatio) seen.set('degraded', healthReason('low_frame_rate', { fps: Number(o.fps.toFixed(1)), normalFps: Number(this.normalFps.toFixed(1)) }));
+      else if (this.normalKbps > 0 && o.bitrateKbps < this.normalKbps * s.degradedRatio) seen.set('degraded', healthReason('low_bitrate', { kbps: o.bitrateKbps, normalKbps: Math.round(this.normalKbps) }));
     }
     if (settled && !seen.has('degraded')) {
       // Learn what normal is only from healthy periods.
@@ -158,7 +164,7 @@ export class HealthTracker {
       this.normalKbps = this.normalKbps === 0 ? o.bitrateKbps : this.normalKbps * 0.95 + o.bitrateKbps * 0.05;
     }
     if (o.mediaRate !== null && Math.abs(o.mediaRate - 1) * 100 > s.driftPercent) {
-      seen.set('clock_drift', `stream clock ${o.mediaRate > 1 ? 'fast' : 'slow'} by ${(Math.abs(o.mediaRate - 1) * 100).toFixed(1)}%`);
+      seen.set('clock_drift', healthReason('clock_drift', { direction: o.mediaRate > 1 ? 'fast' : 'slow', percent: Number((Math.abs(o.mediaRate - 1) * 100).toFixed(1)) }));
     }
   }
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005-checkpoints';
 import * as m0006 from './0006-maintenance';
 import * as m0007 from './0007-analytics';
 import * as m0008 from './0008-watchlist';
+import * as m0009 from './0009-health-reason-codes';
 
 /** Numbered migrations, applied in order at start; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-maintenance': m0006,
   '0007-analytics': m0007,
   '0008-watchlist': m0008,
+  '0009-health-reason-codes': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

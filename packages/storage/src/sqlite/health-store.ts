@@ -1,5 +1,5 @@
 import type { HealthAlertFilter, HealthAlertRecord, HealthStore } from '@vigil/core';
-import type { HealthSettings, HealthState, Notifiers } from '@vigil/types';
+import type { HealthReason, HealthSettings, HealthState, Notifiers } from '@vigil/types';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema';
 
@@ -18,6 +18,8 @@ type AlertsTable = {
   resolved_by: string | null;
   flaps: number;
   message: string;
+  /** JSON array of HealthReason (migration 0009); null on older rows. */
+  reason_codes: string | null;
 };
 type StateLogTable = { id: number; camera_id: string; unit_id: string; state: string; start_ms: number; end_ms: number | null };
 export type HealthTables = {
@@ -31,17 +33,18 @@ const toAlert = (r: Selectable<AlertsTable>): HealthAlertRecord => ({
   id: r.id, cameraId: r.camera_id, unitId: r.unit_id, kind: r.kind as HealthState, status: r.status as HealthAlertRecord['status'], openedAt: r.opened_at,
   stateSince: r.state_since, detectedAfterMs: Number(r.detected_after_ms), acknowledgedAt: r.acknowledged_at, acknowledgedBy: r.acknowledged_by,
   resolvedAt: r.resolved_at, resolvedBy: r.resolved_by, flaps: Number(r.flaps), message: r.message,
+  ...(r.reason_codes ? { reasonCodes: JSON.parse(r.reason_codes) as HealthReason[] } : {}),
 });
 
 const COLS: Record<keyof HealthAlertRecord, keyof AlertsTable> = {
   id: 'id', cameraId: 'camera_id', unitId: 'unit_id', kind: 'kind', status: 'status', openedAt: 'opened_at', stateSince: 'state_since',
   detectedAfterMs: 'detected_after_ms', acknowledgedAt: 'acknowledged_at', acknowledgedBy: 'acknowledged_by', resolvedAt: 'resolved_at',
-  resolvedBy: 'resolved_by', flaps: 'flaps', message: 'message',
+  resolvedBy: 'resolved_by', flaps: 'flaps', message: 'message', reasonCodes: 'reason_codes',
 };
 
 function toRow(a: Partial<HealthAlertRecord>): Partial<AlertsTable> {
   const row: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a)) if (v !== undefined) row[COLS[k as keyof HealthAlertRecord]] = v;
+  for (const [k, v] of Object.entries(a)) if (v !== undefined) row[COLS[k as keyof HealthAlertRecord]] = k === 'reasonCodes' ? JSON.stringify(v) : v;
   return row as Partial<AlertsTable>;
 }
 

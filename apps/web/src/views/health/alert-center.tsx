@@ -5,6 +5,7 @@ import { type HealthAlert, type HealthState, healthApi } from '../../api/health'
 import { getToken } from '../../api/client';
 import { useAuth } from '../../hooks/use-auth';
 import { useT } from '../../i18n/i18n';
+import { alertReasonText } from './reasons';
 import '../../styles/health.css';
 
 /** Dispatched on window for every health or alert event: `{ type: 'alert' | 'health', data }`. */
@@ -79,7 +80,7 @@ export function AlertCenter() {
         <div key={key} className="toast" role="alert" data-testid="alert-toast" data-alert-id={alert.id}>
           <div className="toast__body">
             <a href="#/alerts">{t('alerts.toast', { camera: alert.cameraName, kind: t(`hstate.${alert.kind as HealthState}`) })}</a>
-            <div className="small muted">{alert.message}</div>
+            <div className="small muted">{alertReasonText(t, alert)}</div>
           </div>
           <button type="button" className="button--small" onClick={() => setToasts((l) => l.filter((x) => x.key !== key))}>{t('alerts.toastClose')}</button>
         </div>

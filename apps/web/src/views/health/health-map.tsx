@@ -9,6 +9,7 @@ import { useLeafletMap } from '../../hooks/use-leaflet-map';
 import { useT, type Translate } from '../../i18n/i18n';
 import { hasPosition } from '../camera-markers';
 import { STATE_COLOUR, vnTime } from './format';
+import { reasonsText } from './reasons';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -16,7 +17,7 @@ function popup(c: Camera, h: CameraHealthItem | undefined, t: Translate): string
   const state = h?.status ?? 'unknown';
   return `<div class="cam-popup" data-testid="health-popup"><div class="cam-popup__name">${esc(c.name)}</div>
     <div><span class="hbadge" style="background:${STATE_COLOUR[state]}">${esc(t(`hstate.${state}`))}</span> ${esc(vnTime(h?.since))}</div>
-    ${h?.reasons.length ? `<div class="small">${esc(h.reasons.join('; '))}</div>` : ''}
+    ${h?.reasons.length ? `<div class="small">${esc(reasonsText(t, h.reasonCodes, h.reasons))}</div>` : ''}
     <div><a href="#/maintenance?camera=${encodeURIComponent(c.id)}">${esc(t('health.ticket'))} ›</a></div></div>`;
 }
 
