@@ -6,7 +6,7 @@ import { useAsync } from '../hooks/use-async';
 import { useUser } from '../hooks/use-auth';
 import { navigate } from '../hooks/use-hash-route';
 import { useT } from '../i18n/i18n';
-import { deadlineText, vnTime } from '../views/cases/format';
+import { deadlineParts, vnTime } from '../views/cases/format';
 import '../styles/cases.css';
 
 const QUEUES: Queue[] = ['review', 'owner', 'notice', 'near_deadline', 'escalated', 'all'];
@@ -92,7 +92,7 @@ export function CasesPage() {
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
       <ErrorAlert error={error ?? list.error} />
-      <table className="table table--clickable" data-testid="case-table">
+      <table className="table table--clickable cases-table" data-testid="case-table">
         <thead>
           <tr><th /><th>{t('cases.col.time')}</th><th>{t('cases.col.plate')}</th><th>{t('cases.col.violation')}</th><th>{t('cases.col.place')}</th><th>{t('cases.col.unit')}</th><th>{t('cases.col.status')}</th><th>{t('cases.col.deadline')}</th></tr>
         </thead>
@@ -112,12 +112,19 @@ function CaseRow({ v, checked, onToggle }: { v: Violation; checked: boolean; onT
     <tr data-testid="case-row" data-plate={v.plate ?? ''} data-status={v.status}>
       <td onClick={(e) => e.stopPropagation()}><input type="checkbox" checked={checked} onChange={onToggle} aria-label="select" /></td>
       <td onClick={open}>{vnTime(v.occurredAt)}</td>
-      <td onClick={open}>{v.plateDisplay ? <span className={`plate plate--${v.plateColour}`}>{v.plateDisplay}</span> : <span className="muted">{v.subjectVi}</span>}</td>
+      <td onClick={open}>{v.plateDisplay ? <span className={`plate plate--${v.plateColour}`}>{v.plateDisplay}</span> : <span className="muted subject-clip" title={v.subjectVi ?? undefined}>{v.subjectVi}</span>}</td>
       <td onClick={open} className="details" title={v.rule.titleVi}><a href={`#/cases/${v.id}`}>{v.rule.code}</a> {v.rule.titleVi}</td>
       <td onClick={open} className="details">{v.place}</td>
       <td onClick={open}>{v.unitName}</td>
       <td onClick={open}><span className="badge">{t(`cases.status.${v.status}`)}</span></td>
-      <td onClick={open} className={v.deadline ? `deadline--${v.deadline.state}` : ''}>{deadlineText(t, v.deadline)}</td>
+      <td onClick={open} className={`deadline-cell${v.deadline ? ` deadline--${v.deadline.state}` : ''}`} data-testid="case-row-deadline">
+        {v.deadline && (
+          <>
+            <div className="nowrap">{deadlineParts(t, v.deadline).left}</div>
+            <div className="small muted">{deadlineParts(t, v.deadline).due}</div>
+          </>
+        )}
+      </td>
     </tr>
   );
 }

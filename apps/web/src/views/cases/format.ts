@@ -10,7 +10,12 @@ export const money = (n: number): string => n.toLocaleString('vi-VN');
 
 export function deadlineText(t: Translate, d: Deadline | null): string {
   if (!d) return '';
-  const date = vnTime(d.dueAt);
-  const head = t(d.kind === 'owner' ? 'cases.deadline.owner' : 'cases.deadline.resolve', { date });
-  return `${head} · ${d.state === 'overdue' ? t('cases.deadline.overdue') : t('cases.deadline.days', { days: d.daysLeft })}`;
+  const { due, left } = deadlineParts(t, d);
+  return `${due} · ${left}`;
+}
+
+/** The deadline as what is due by when, and how long is left (for a two-line table cell). */
+export function deadlineParts(t: Translate, d: Deadline): { due: string; left: string } {
+  const due = t(d.kind === 'owner' ? 'cases.deadline.owner' : 'cases.deadline.resolve', { date: vnTime(d.dueAt) });
+  return { due, left: d.state === 'overdue' ? t('cases.deadline.overdue') : t('cases.deadline.days', { days: d.daysLeft }) };
 }
