@@ -1,13 +1,14 @@
-// Cameras on the map coloured by health state (a view of its own; the map page is untouched).
+// Cameras on the map coloured by health state, clustered where they would overlap (a view of its own).
 import * as L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { configApi } from '../../api/endpoints';
-import { HEALTH_STATES, type CameraHealthItem } from '../../api/health';
+import { HEALTH_STATES, type CameraHealthItem, type HealthState } from '../../api/health';
 import type { Camera } from '../../api/types';
 import { useAsync } from '../../hooks/use-async';
 import { useLeafletMap } from '../../hooks/use-leaflet-map';
 import { useT, type Translate } from '../../i18n/i18n';
-import { hasPosition } from '../camera-markers';
+import { hasPosition, statusRank } from '../camera-markers';
+import { clusterLayer, pinBounds, type ClusterRender, type Pin } from '../map-clusters';
 import { STATE_COLOUR, vnTime } from './format';
 import { reasonsText } from './reasons';
 
@@ -19,6 +20,48 @@ function popup(c: Camera, h: CameraHealthItem | undefined, t: Translate): string
     <div><span class="hbadge" style="background:${STATE_COLOUR[state]}">${esc(t(`hstate.${state}`))}</span> ${esc(vnTime(h?.since))}</div>
     ${h?.reasons.length ? `<div class="small">${esc(reasonsText(t, h.reasonCodes, h.reasons))}</div>` : ''}
     <div><a href="#/maintenance?camera=${encodeURIComponent(c.id)}">${esc(t('health.ticket'))} ›</a></div></div>`;
+}
+
+interface Item {
+  c: Camera & { location: { lat: number; lng: number } };
+  h: CameraHealthItem | undefined;
+  state: HealthState;
+}
+
+/** One dot per camera in its state's colour (faults larger, on top), or a numbered cluster coloured by its worst camera. */
+function healthRender(t: Translate): ClusterRender<Item> {
+  return {
+    single({ item: { c, h, state } }) {
+      const down = state !== 'online' && state !== 'disabled';
+      const icon = L.divIcon({
+        className: 'hmarker-wrap',
+        iconSize: down ? [22, 22] : [18, 18],
+        iconAnchor: down ? [11, 11] : [9, 9],
+        html: `<span class="hmarker${down ? ' hmarker--down' : ''}" style="background:${STATE_COLOUR[state]}" data-testid="health-marker" data-camera-id="${esc(c.id)}" data-state="${state}" title="${esc(c.name)}"></span>`,
+      });
+      return L.marker([c.location.lat, c.location.lng], { icon, title: c.name }).bindPopup(popup(c, h, t));
+    },
+    clusterIcon(pins) {
+      const worst = pins.reduce((a, b) => (b.rank > a.rank ? b : a)).item.state;
+      const down = pins.filter((p) => p.item.state !== 'online' && p.item.state !== 'disabled').length;
+      const title = down ? t('map.cluster', { count: pins.length, down }) : t('map.clusterOk', { count: pins.length });
+      return L.divIcon({
+        className: 'hmarker-wrap',
+        iconSize: [30, 30],
+        iconAnchor: [15, 15],
+        popupAnchor: [0, -14],
+        html: `<span class="cam-cluster" style="background:${STATE_COLOUR[worst]}" data-testid="health-cluster" data-state="${worst}" data-camera-ids="${esc(pins.map((p) => p.id).join(' '))}" title="${esc(title)}">${pins.length}</span>`,
+      });
+    },
+    clusterPopup(pins) {
+      const rows = [...pins]
+        .sort((a, b) => b.rank - a.rank || a.item.c.name.localeCompare(b.item.c.name, 'vi'))
+        .slice(0, 25)
+        .map(({ item: { c, state } }) => `<li><span class="hbadge" style="background:${STATE_COLOUR[state]}">${esc(t(`hstate.${state}`))}</span> ${esc(c.name)}</li>`);
+      const more = pins.length > 25 ? `<div class="small muted">${esc(t('map.more', { count: pins.length - 25 }))}</div>` : '';
+      return `<div class="cam-popup" data-testid="health-cluster-popup"><ul class="cam-popup__list">${rows.join('')}</ul>${more}</div>`;
+    },
+  };
 }
 
 export function HealthMap({ cameras, health }: { cameras: Camera[]; health: CameraHealthItem[] }) {
@@ -33,25 +76,18 @@ export function HealthMap({ cameras, health }: { cameras: Camera[]; health: Came
 
   useEffect(() => {
     if (!map) return;
-    const group = L.featureGroup();
-    for (const c of placed) {
+    const pins: Pin<Item>[] = placed.map((c) => {
       const h = byId.get(c.id);
-      const state = h?.status ?? 'unknown';
-      const down = state !== 'online' && state !== 'disabled';
-      const icon = L.divIcon({
-        className: 'hmarker-wrap',
-        iconSize: down ? [22, 22] : [18, 18],
-        iconAnchor: down ? [11, 11] : [9, 9],
-        html: `<span class="hmarker${down ? ' hmarker--down' : ''}" style="background:${STATE_COLOUR[state]}" data-testid="health-marker" data-camera-id="${esc(c.id)}" data-state="${state}" title="${esc(c.name)}"></span>`,
-      });
-      L.marker([c.location.lat, c.location.lng], { icon, title: c.name, zIndexOffset: down ? 1000 : 0 }).bindPopup(popup(c, h, t)).addTo(group);
-    }
-    group.addTo(map);
+      const state: HealthState = h?.status ?? 'unknown';
+      return { id: c.id, lat: c.location.lat, lng: c.location.lng, rank: statusRank(state), item: { c, h, state } };
+    });
     // Fit once; later refreshes keep the operator's view.
-    if (placed.length && !fitted.current) {
-      map.fitBounds(group.getBounds(), { padding: [30, 30], maxZoom: 16 });
+    const bounds = pinBounds(pins);
+    if (bounds && !fitted.current) {
+      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 16 });
       fitted.current = true;
     }
+    const group = clusterLayer(map, pins, healthRender(t)).addTo(map);
     return () => {
       group.remove();
     };
