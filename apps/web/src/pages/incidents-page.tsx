@@ -92,7 +92,7 @@ function IncidentRow({ i, canWrite, onChange }: { i: Incident; canWrite: boolean
       <td>{vnTime(i.occurredAt)}</td><td>{t(`itype.${i.type as 'theft'}`)}</td><td>{i.title}</td><td className="details">{i.place}</td><td>{i.unitName}</td>
       <td>
         {canWrite ? (
-          <select value={i.status} onChange={(e) => {
+          <select className="status-select" value={i.status} onChange={(e) => {
             const status = e.target.value;
             const outcome = status === 'resolved' || status === 'closed' ? (i.outcome || window.prompt(t('incidents.outcome')) || '') : i.outcome;
             onChange({ status, outcome });

@@ -6,7 +6,7 @@ import { useAsync } from '../hooks/use-async';
 import { useUser } from '../hooks/use-auth';
 import { useT } from '../i18n/i18n';
 import { useHealthEvents } from '../views/health/alert-center';
-import { vnTime } from '../views/health/format';
+import { ticketNoteText, vnTime } from '../views/health/format';
 import { TicketCreateForm } from '../views/health/ticket-create-form';
 import { TicketDetail } from '../views/health/ticket-detail';
 import '../styles/health.css';
@@ -61,7 +61,7 @@ function TicketList() {
                 <td><a href={`#/maintenance/${x.id}`}>{x.cameraName}</a></td>
                 <td>{x.assignee}{x.contractor ? ` · ${x.contractor}` : ''}</td>
                 <td>{t(`tickets.status.${x.status}`)}</td>
-                <td className="small">{x.notes.at(-1)?.text ?? ''}</td>
+                <td className="small">{x.notes.length ? ticketNoteText(t, x.notes.at(-1)!) : ''}</td>
               </tr>
             ))}
           </tbody>

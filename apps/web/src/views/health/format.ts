@@ -1,5 +1,6 @@
 // Formatting for the health pages. Times are shown in Vietnam time (UTC+7) whatever the browser's zone.
 import type { HealthState } from '../../api/health';
+import type { Translate } from '../../i18n/i18n';
 
 const fmt = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' });
 
@@ -37,4 +38,19 @@ export const STATE_COLOUR: Record<HealthState, string> = {
 /** Local date (YYYY-MM-DD in UTC+7) of an instant, for date inputs. */
 export function localDay(ms: number): string {
   return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const TICKET_STATUSES = ['open', 'in_progress', 'fixed', 'verified'] as const;
+type TicketStatusKey = (typeof TICKET_STATUSES)[number];
+const isTicketStatus = (s: string): s is TicketStatusKey => (TICKET_STATUSES as readonly string[]).includes(s);
+
+/**
+ * A ticket note as the reader's language has it: the server writes a status change as
+ * `from -> to[: note]`; that becomes "Đang sửa → Đã sửa, chờ kiểm tra: note". Other notes as written.
+ */
+export function ticketNoteText(t: Translate, n: { kind: string; text: string }): string {
+  const m = n.kind === 'status' ? /^(\w+) -> (\w+)(?:: ([\s\S]*))?$/.exec(n.text) : null;
+  if (!m || !isTicketStatus(m[1]) || !isTicketStatus(m[2])) return n.text;
+  const change = `${t(`tickets.status.${m[1]}`)} → ${t(`tickets.status.${m[2]}`)}`;
+  return m[3] ? `${change}: ${m[3]}` : change;
 }

@@ -4,7 +4,7 @@ import { NEXT_STATUS, type Ticket, maintenanceApi } from '../../api/health';
 import { ErrorAlert } from '../../components/ui/alert';
 import { useAsync } from '../../hooks/use-async';
 import { useT } from '../../i18n/i18n';
-import { vnTime } from './format';
+import { ticketNoteText, vnTime } from './format';
 
 function PhotoThumb({ ticketId, photo }: { ticketId: string; photo: Ticket['photos'][number] }) {
   const [url, setUrl] = useState<string>();
@@ -79,7 +79,7 @@ export function TicketDetail({ id, canManage }: { id: string; canManage: boolean
         <h3>{t('tickets.history')}</h3>
         <ol className="ticket__history" data-testid="ticket-history">
           {tk.notes.map((n, i) => (
-            <li key={i} className={`k-${n.kind}`}><span className="small muted">{vnTime(n.at)} · {n.by}</span><div>{n.text}</div></li>
+            <li key={i} className={`k-${n.kind}`}><span className="small muted">{vnTime(n.at)} · {n.by}</span><div>{ticketNoteText(t, n)}</div></li>
           ))}
         </ol>
         {canManage && tk.status !== 'verified' && (
