@@ -55,7 +55,7 @@ export function CameraLivePanel({ camera }: { camera: TileCamera }) {
           {info && (
             <dl className="small" data-testid="stream-info" data-state={info.state}>
               <dt className="muted">{t('video.live.state')}</dt>
-              <dd>{info.state}{info.error ? ` · ${info.error.message}` : ''}</dd>
+              <dd>{t(`video.stream.${info.state}`)}{info.error ? ` · ${info.error.message}` : ''}</dd>
               <dt className="muted">{t('video.live.codec')}</dt>
               <dd>{info.codec ?? '—'} {info.codec && !info.browserPlayable && `(${t('video.tile.h265')})`}</dd>
               <dt className="muted">{t('video.live.resolution')}</dt>

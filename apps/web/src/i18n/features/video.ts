@@ -4,6 +4,11 @@ export const vi = {
   'nav.playback': 'Xem lại',
   'nav.exports': 'Trích xuất',
 
+  'video.stream.connecting': 'Đang kết nối',
+  'video.stream.online': 'Đang nhận hình',
+  'video.stream.offline': 'Mất kết nối',
+  'video.stream.stopped': 'Đã dừng',
+  'video.stream.disabled': 'Camera đã tắt',
   'video.state.idle': 'Chờ',
   'video.state.connecting': 'Đang kết nối…',
   'video.state.live': 'Trực tiếp',
@@ -106,6 +111,11 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.playback': 'Playback',
   'nav.exports': 'Exports',
 
+  'video.stream.connecting': 'Connecting',
+  'video.stream.online': 'Receiving',
+  'video.stream.offline': 'Offline',
+  'video.stream.stopped': 'Stopped',
+  'video.stream.disabled': 'Camera disabled',
   'video.state.idle': 'Idle',
   'video.state.connecting': 'Connecting…',
   'video.state.live': 'Live',
