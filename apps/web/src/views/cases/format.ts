@@ -17,5 +17,6 @@ export function deadlineText(t: Translate, d: Deadline | null): string {
 /** The deadline as what is due by when, and how long is left (for a two-line table cell). */
 export function deadlineParts(t: Translate, d: Deadline): { due: string; left: string } {
   const due = t(d.kind === 'owner' ? 'cases.deadline.owner' : 'cases.deadline.resolve', { date: vnTime(d.dueAt) });
-  return { due, left: d.state === 'overdue' ? t('cases.deadline.overdue') : t('cases.deadline.days', { days: d.daysLeft }) };
+  const left = d.state === 'overdue' ? t('cases.deadline.overdue') : d.daysLeft === 1 ? t('cases.deadline.oneDay') : t('cases.deadline.days', { days: d.daysLeft });
+  return { due, left };
 }
