@@ -122,7 +122,7 @@ export async function run(args: string[]): Promise<unknown> {
     region: { option: REGION, note: 'region gate: detector on every frame with motion in the rules\' region, on that crop only at a smaller network input (CenterNet)', ...total(regionRuns) },
     sampled100msLater: phase2,
     referenceNoiseFloor: floor,
-    // Against crossings a person checked (bench/real-crossings.json): recall of the checked
+    // Against crossings checked by eye (bench/real-crossings.json): recall of the checked
     // crossings (each scene and sampling counted apart) and the share of judged events that are right.
     handChecked: (() => {
       const r = checked.result();
