@@ -54,7 +54,7 @@ export interface GateRun {
 }
 
 /** One pass over the frames; CPU time of this process (the detector runs in this thread). */
-export async function gateRun(frames: Frame[], config: CameraRules, det: Detector, gate: boolean, interval?: number, region?: { scale?: number | { x: number; y: number }; margin?: number }): Promise<GateRun> {
+export async function gateRun(frames: Frame[], config: CameraRules, det: Detector, gate: boolean, interval?: number, region?: { scale?: number | { x: number; y: number }; margin?: number } | false): Promise<GateRun> {
   const a = new CameraAnalyzer({ config, detector: det, width: frames[0].width, height: frames[0].height, gate, interval, region });
   const hits: RuleHit[] = [];
   const c0 = cpu();

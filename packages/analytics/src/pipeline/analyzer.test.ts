@@ -6,6 +6,7 @@ import type { RuleHit } from '../rules/types';
 import { renderFrame } from '../synth/scene';
 import { scoreHits } from '../synth/evaluate';
 import { trafficRules, trafficScenario, type Scenario } from '../synth/traffic-scenario';
+import { texturedFrame } from '../track/test-frame';
 import { CameraAnalyzer } from './analyzer';
 
 const EPOCH = Date.UTC(2025, 0, 6, 3, 0, 0);
@@ -49,4 +50,25 @@ test('nothing fires or is tracked in ignored regions', async () => {
   // The flickering "tree" and the signal head are masked too: no track ever stands there.
   const all = await play(sc);
   assert.ok(all.hits.every((h) => h.box.y > 100), 'nothing from the masked top corners');
+});
+
+test('with a detector that can look at part of a frame, the region gate is the default; region: false gives the interval gate', async () => {
+  const config = CameraRules.parse({ fps: 5, rules: [{ id: 'l', name: 'l', kind: 'line', line: [{ x: 0.1, y: 0.6 }, { x: 0.9, y: 0.6 }], direction: 'both' }] });
+  const calls = { whole: 0, part: 0 };
+  const detector = {
+    name: 'fake-model',
+    detect: async () => (calls.whole++, []),
+    detectRegion: async () => (calls.part++, []),
+  };
+  const run = async (region?: false) => {
+    calls.whole = calls.part = 0;
+    const a = new CameraAnalyzer({ config, detector, width: 640, height: 360, region });
+    // A textured object moving across the rule region, after a still start for the background.
+    for (let i = 0; i < 14; i++) await a.process({ ...texturedFrame(i < 4 ? 40 : 40 + (i - 3) * 30, 190), at: i * 200 });
+    return { ...calls };
+  };
+  const byDefault = await run();
+  assert.ok(byDefault.part >= 8 && byDefault.whole === 0, JSON.stringify(byDefault));
+  const interval = await run(false);
+  assert.ok(interval.part === 0 && interval.whole >= 2 && interval.whole <= 4, JSON.stringify(interval));
 });
