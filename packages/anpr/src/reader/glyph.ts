@@ -5,6 +5,7 @@
 // than stem and flag; a `7` has a bar across its whole top and a stem that slants to the left as it
 // goes down; a `T` has the full bar and a vertical stem.
 import type { Slot } from '../grammar/correct';
+import { greyHistogram, otsu } from './binarise';
 import type { Rgb } from './image';
 
 /** What the shape says, or null when it is not clear. */
@@ -26,38 +27,16 @@ export interface GlyphShape {
   aspect: number;
 }
 
-/** Otsu threshold of a grey histogram. */
-function otsu(hist: Uint32Array, n: number): number {
-  let total = 0;
-  for (let i = 0; i < 256; i++) total += i * hist[i];
-  let w0 = 0, s0 = 0, best = -1, t = 127;
-  for (let i = 0; i < 256; i++) {
-    w0 += hist[i];
-    if (w0 === 0) continue;
-    const w1 = n - w0;
-    if (w1 === 0) break;
-    s0 += i * hist[i];
-    const between = w0 * w1 * (s0 / w0 - (total - s0) / w1) ** 2;
-    if (between > best) { best = between; t = i; }
-  }
-  return t;
-}
-
 /**
  * The shape of the character centred at column `cx` of a rectified line: the line is binarised at
  * its Otsu threshold with the minority class as ink, and the largest ink component near `cx` that
  * is at least half the line high is measured. Null when no such component is found.
  */
 export function glyphShape(line: Rgb, cx: number): GlyphShape | null {
-  const { width: w, height: h, data } = line;
+  const { width: w, height: h } = line;
   const n = w * h;
-  const g = new Uint8Array(n);
-  const hist = new Uint32Array(256);
-  for (let i = 0, j = 0; i < n; i++, j += 3) {
-    g[i] = (77 * data[j] + 150 * data[j + 1] + 29 * data[j + 2]) >> 8;
-    hist[g[i]]++;
-  }
-  const t = otsu(hist, n);
+  const { grey: g, hist } = greyHistogram(line);
+  const { t } = otsu(hist, n);
   let dark = 0;
   for (let i = 0; i <= t; i++) dark += hist[i];
   const inkDark = dark <= n / 2;

@@ -4,6 +4,7 @@
 // textures, which carry no character-shaped marks at all. A line passes when, binarised at its own
 // Otsu threshold, it holds enough marks of a character's size and shape: at least as tall as 40%
 // of the line, narrower than a character can be, and not a solid block (a window, a shadow).
+import { greyHistogram, otsu } from './binarise';
 import type { Rgb } from './image';
 
 /** What the test found on one line. */
@@ -17,36 +18,11 @@ export interface Likeness {
 /** Below this contrast (of 255) a line carries nothing a recogniser could read. */
 const MIN_CONTRAST = 12;
 
-/** Otsu threshold of a grey histogram, and the two class means. */
-function otsu(hist: Uint32Array, n: number): { t: number; lo: number; hi: number } {
-  let total = 0;
-  for (let i = 0; i < 256; i++) total += i * hist[i];
-  let w0 = 0, s0 = 0, best = -1, t = 127, lo = 0, hi = 255;
-  for (let i = 0; i < 256; i++) {
-    w0 += hist[i];
-    if (w0 === 0) continue;
-    const w1 = n - w0;
-    if (w1 === 0) break;
-    s0 += i * hist[i];
-    const m0 = s0 / w0;
-    const m1 = (total - s0) / w1;
-    const between = w0 * w1 * (m0 - m1) ** 2;
-    if (between > best) { best = between; t = i; lo = m0; hi = m1; }
-  }
-  return { t, lo, hi };
-}
-
 /** Counts character-shaped marks on a rectified line image (any height, dark or light text). */
 export function lineLikeness(img: Rgb): Likeness {
-  const { width: w, height: h, data } = img;
+  const { width: w, height: h } = img;
   const n = w * h;
-  const g = new Uint8Array(n);
-  const hist = new Uint32Array(256);
-  for (let i = 0, j = 0; i < n; i++, j += 3) {
-    const v = (77 * data[j] + 150 * data[j + 1] + 29 * data[j + 2]) >> 8;
-    g[i] = v;
-    hist[v]++;
-  }
+  const { grey: g, hist } = greyHistogram(img);
   const { t, lo, hi } = otsu(hist, n);
   const contrast = hi - lo;
   if (contrast < MIN_CONTRAST) return { marks: 0, contrast };
