@@ -23,15 +23,24 @@ test('CenterNet on a region: the whole frame at 512x512 gives what detect gives;
   try {
     det.minScore = 0.05;
     const full = await det.detect(f, []);
-    assert.deepEqual(await det.detectRegion(f, { x: 0, y: 0, w: 640, h: 360 }, { w: 512, h: 512 }), full);
+    assert.deepEqual(await det.detectRegion!(f, { x: 0, y: 0, w: 640, h: 360 }, { w: 512, h: 512 }), full);
     const crop = { x: 100, y: 80, w: 400, h: 200 };
-    for (const d of await det.detectRegion(f, crop, { w: 256, h: 128 })) {
+    for (const d of await det.detectRegion!(f, crop, { w: 256, h: 128 })) {
       assert.ok(d.box.w > 0 && d.box.h > 0);
       assert.ok(d.box.x + d.box.w / 2 >= crop.x && d.box.x + d.box.w / 2 <= crop.x + crop.w && d.box.y + d.box.h / 2 >= crop.y && d.box.y + d.box.h / 2 <= crop.y + crop.h);
     }
     // The full-size constants come back for the next full frame.
     assert.deepEqual(await det.detect(f, []), full);
-    await assert.rejects(det.detectRegion(f, crop, { w: 250, h: 128 }), /multiple of 32/);
+    await assert.rejects(det.detectRegion!(f, crop, { w: 250, h: 128 }), /multiple of 32/);
+  } finally {
+    await det.close();
+  }
+});
+
+test('NanoDet offers no region path (its decoding is per grid size), so the analyzer gives it the interval gate', async () => {
+  const det = await TfjsDetector.create('nanodet');
+  try {
+    assert.equal(det.detectRegion, undefined);
   } finally {
     await det.close();
   }

@@ -57,12 +57,19 @@ export class TfjsDetector implements Detector {
   readonly name: string;
   minScore = 0.3;
 
+  /**
+   * Part of a frame at another input size: CenterNet only (NanoDet's decoding is per grid size, so
+   * it has no such method and the analyzer uses the interval gate with it).
+   */
+  readonly detectRegion?: (f: Frame, crop: Box, input: { w: number; h: number }) => Promise<Detection[]>;
+
   private constructor(
     private readonly tf: Tf,
     private readonly model: GraphModel,
     readonly kind: 'centernet' | 'nanodet',
   ) {
     this.name = `tfjs-${kind}`;
+    if (kind === 'centernet') this.detectRegion = (f, crop, input) => this.centerNetRegion(f, crop, input);
   }
 
   static async create(kind: 'centernet' | 'nanodet' = 'centernet'): Promise<TfjsDetector> {
@@ -97,12 +104,11 @@ export class TfjsDetector implements Detector {
   private readonly original: Record<string, import('@tensorflow/tfjs-core').Tensor[]> = {};
   private readonly consts = new Map<string, import('@tensorflow/tfjs-core').Tensor[]>();
 
-  async detectRegion(f: Frame, crop: Box, input: { w: number; h: number }): Promise<Detection[]> {
-    // NanoDet keeps its fixed input (its decoding is per grid size): it looks at the whole frame.
-    if (this.kind !== 'centernet') return this.detect(f, []);
+  private async centerNetRegion(f: Frame, crop: Box, input: { w: number; h: number }): Promise<Detection[]> {
     if (input.w % 32 || input.h % 32) throw new Error(`network input ${input.w}x${input.h} is not a multiple of 32`);
     const tf = this.tf;
-    const data = new Uint8Array(crop.w * crop.h * 3);
+    // Float32 straight away: the tensor would otherwise convert a byte copy into a second one.
+    const data = new Float32Array(crop.w * crop.h * 3);
     for (let y = 0; y < crop.h; y++) data.set(f.data.subarray(((crop.y + y) * f.width + crop.x) * 3, ((crop.y + y) * f.width + crop.x + crop.w) * 3), y * crop.w * 3);
     this.sizeConstants(input.h, input.w);
     const out = tf.tidy(() => {
