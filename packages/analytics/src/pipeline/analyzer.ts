@@ -117,7 +117,8 @@ export class CameraAnalyzer {
       this.sinceDetect = 0;
     }
     if (ran) this.skipped = [];
-    else if (grey && this.interval > 1) this.skipped = [{ grey, at: frame.at }, ...this.skipped].slice(0, this.interval);
+    // Only the interval gate skips frames; the region gate runs on every frame with motion.
+    else if (grey && this.interval > 1 && !this.region) this.skipped = [{ grey, at: frame.at }, ...this.skipped].slice(0, this.interval);
     this.prevGrey = grey;
     const phases = new Map<string, SignalPhase>();
     for (const r of this.o.config.rules) {
