@@ -75,6 +75,10 @@ interface Track {
 
 /** Largest mean grey difference (0..255) at which a carried box still follows its picture. */
 const CARRY_COST = 24;
+/** Search radius (px) around a guess `d` px from where the box stood: wider for a faster mover. */
+const searchRadius = (d: number) => Math.min(48, 8 + d * 0.6);
+/** A match that counts as seeing the road user: close, or clearly better than where it stood. */
+const sighted = (r: { cost: number; stayCost: number }) => r.cost <= 6 || r.cost < r.stayCost * 0.85;
 /** Search radius (px) for the first backward step of a new track: no velocity is known yet. */
 const RECOVER_RADIUS = 64;
 
@@ -132,9 +136,9 @@ export class Tracker {
     const young = t.hits < 3;
     const guess = young ? t.box : pred;
     const step = Math.hypot(guess.x - t.box.x, guess.y - t.box.y);
-    let r = follow(prev, cur, t.box, guess, young ? 48 : Math.min(48, 8 + step * 0.6));
+    let r = follow(prev, cur, t.box, guess, young ? 48 : searchRadius(step));
     if (young && (t.vx || t.vy)) {
-      const r2 = follow(prev, cur, t.box, pred, Math.min(48, 8 + Math.hypot(pred.x - t.box.x, pred.y - t.box.y) * 0.6));
+      const r2 = follow(prev, cur, t.box, pred, searchRadius(Math.hypot(pred.x - t.box.x, pred.y - t.box.y)));
       if (r2 && (!r || r2.cost < r.cost)) r = r2;
     }
     if (!r || r.cost > CARRY_COST) {
@@ -142,7 +146,7 @@ export class Tracker {
       return false;
     }
     // Seen: the picture matched closely, or clearly better than where the track stood.
-    const seen = r.cost <= 6 || r.cost < r.stayCost * 0.85;
+    const seen = sighted(r);
     if (seen && t.missed === 0) {
       t.hits += 1;
       t.seenAt = at;
@@ -230,8 +234,8 @@ export class Tracker {
     let earliest: { box: Box; at: number } | null = null;
     for (const p of past) {
       const guess = { ...box, x: box.x + step.x, y: box.y + step.y };
-      const r = follow(from, p.grey, box, guess, earliest ? Math.min(48, 8 + Math.hypot(step.x, step.y) * 0.6) : RECOVER_RADIUS);
-      if (!r || r.cost > CARRY_COST || !(r.cost <= 6 || r.cost < r.stayCost * 0.85)) break;
+      const r = follow(from, p.grey, box, guess, earliest ? searchRadius(Math.hypot(step.x, step.y)) : RECOVER_RADIUS);
+      if (!r || r.cost > CARRY_COST || !sighted(r)) break;
       step = { x: r.box.x - box.x, y: r.box.y - box.y };
       box = r.box;
       from = p.grey;
