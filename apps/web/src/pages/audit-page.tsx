@@ -5,7 +5,7 @@ import { Alert, ErrorAlert } from '../components/ui/alert';
 import { Pager } from '../components/ui/pager';
 import { useAsync } from '../hooks/use-async';
 import { useT } from '../i18n/i18n';
-import { formatDateTime } from '../i18n/time';
+import { fmtDateTime } from '../components/video/vn-time';
 
 const PAGE_SIZE = 50;
 type Filters = Required<Pick<AuditQuery, 'action' | 'actor' | 'from' | 'to'>>;
@@ -120,7 +120,7 @@ export function AuditPage() {
             {list.data.items.map((e) => (
               <tr key={e.seq} data-testid="audit-row">
                 <td className="muted">{e.seq}</td>
-                <td className="nowrap">{formatDateTime(e.at)}</td>
+                <td className="nowrap">{fmtDateTime(e.at)}</td>
                 <td>{e.actorName ?? e.actorId ?? '—'}</td>
                 <td><code>{e.action}</code></td>
                 <td className="muted">{[e.targetType, e.targetId].filter(Boolean).join(' ') || '—'}</td>

@@ -4,7 +4,7 @@ import { useAsync } from '../hooks/use-async';
 import { useT } from '../i18n/i18n';
 import '../styles/checkpoints.css';
 import { HourBars, VerdictMix } from '../views/checkpoint-charts';
-import { formatDateTime } from '../i18n/time';
+import { fmtDateTime } from '../components/video/vn-time';
 
 const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
 
@@ -28,7 +28,7 @@ export function CheckpointDashboardPage() {
           <tbody>
             {alerts.data.items.map((a) => (
               <tr key={a.id} data-testid="checkpoint-alert" className={a.acknowledgedAt ? 'muted' : ''}>
-                <td className="nowrap">{formatDateTime(a.at)}</td>
+                <td className="nowrap">{fmtDateTime(a.at)}</td>
                 <td>{a.checkpointName}</td>
                 <td>{a.message}</td>
                 <td>{!a.acknowledgedAt && <button type="button" onClick={() => void ack(a.id)}>{t('dashboard.ack')}</button>}</td>

@@ -10,7 +10,7 @@ import { useAsync } from '../hooks/use-async';
 import { useUser } from '../hooks/use-auth';
 import { useT } from '../i18n/i18n';
 import '../styles/analytics.css';
-import { formatDateTime } from '../i18n/time';
+import { fmtDateTime } from '../components/video/vn-time';
 
 const PAGE = 100;
 const LIVE_MAX = 500;
@@ -28,7 +28,6 @@ const emptyForm = (): Form => ({ cameraId: new URLSearchParams(window.location.h
 
 /** datetime-local (local time) -> ISO with offset, as the server's query schema wants. */
 const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
-const vnTime = (iso: string) => formatDateTime(iso);
 
 function toFilter(f: Form): EventFilter {
   return { cameraId: f.cameraId || undefined, rule: f.rule || undefined, class: f.class || undefined, plate: f.plate.trim() || undefined, from: toIso(f.from), to: toIso(f.to), limit: PAGE };
@@ -155,7 +154,7 @@ function EventRow({ e, cameraName }: { e: AnalyticsEvent; cameraName: string }) 
           </a>
         )}
       </td>
-      <td>{vnTime(e.at)}</td>
+      <td>{fmtDateTime(e.at)}</td>
       <td><a href={`#/cameras/${encodeURIComponent(e.cameraId)}`}>{cameraName}</a></td>
       <td>{e.ruleName}<div className="small muted">{t(`kind.${e.ruleKind}`)}</div></td>
       <td>{t(`class.${e.class}`)} <span className="small muted">#{e.trackId}</span></td>

@@ -10,7 +10,7 @@ import { verifyOffline } from '../views/station/offline-verify';
 import { useKeyboardScanner } from '../views/station/use-keyboard-scanner';
 import { type CameraCode, useQrCamera } from '../views/station/use-qr-camera';
 import { VerdictScreen } from '../views/station/verdict-screen';
-import { formatDateTime } from '../i18n/time';
+import { fmtDateTime } from '../components/video/vn-time';
 
 const SAME_CODE_MS = 4000;
 const VERDICT_MS = 5000;
@@ -140,7 +140,7 @@ export function StationPage({ checkpointId }: { checkpointId: string }) {
           <span data-testid="station-queued" data-count={queued}>{t('station.queued', { count: queued })}</span>
         </div>
       </div>
-      {sync && <div className="muted">{t('station.synced', { at: formatDateTime(sync.generatedAt) })} · {t('checkpoints.officers')}: {cp?.officers.map((o) => `${o.rank} ${o.name}`.trim()).join(', ')}</div>}
+      {sync && <div className="muted">{t('station.synced', { at: fmtDateTime(sync.generatedAt) })} · {t('checkpoints.officers')}: {cp?.officers.map((o) => `${o.rank} ${o.name}`.trim()).join(', ')}</div>}
       <ErrorAlert error={error} />
       {camera.error && <Alert kind="error" testId="camera-error">{t('station.cameraError', { message: camera.error })}</Alert>}
       <div className="station__camera">

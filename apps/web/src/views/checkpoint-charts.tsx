@@ -1,6 +1,6 @@
 // Small SVG charts for the checkpoint dashboard (no chart library).
 import type { ScanVerdict } from '../api/checkpoints';
-import { formatDateTime, formatHourMinute } from '../i18n/time';
+import { fmtDateTime, fmtHm } from '../components/video/vn-time';
 
 const COLOURS: Record<ScanVerdict, string> = { pass: '#1b8a3a', officer: '#e69b00', deny: '#c62828' };
 
@@ -21,12 +21,12 @@ export function HourBars({ perHour, from, to }: { perHour: { hour: string; count
         const h = (n / max) * H;
         return (
           <rect key={i} x={i * bw + 1} y={H - h} width={Math.max(1, bw - 2)} height={h} fill="#3b7dd8">
-            <title>{`${formatDateTime((start + i) * 3600_000)}: ${n}`}</title>
+            <title>{`${fmtDateTime((start + i) * 3600_000)}: ${n}`}</title>
           </rect>
         );
       })}
-      <text x={0} y={H + 13}>{formatHourMinute(start * 3600_000)}</text>
-      <text x={W} y={H + 13} textAnchor="end">{formatHourMinute(end * 3600_000)}</text>
+      <text x={0} y={H + 13}>{fmtHm(start * 3600_000)}</text>
+      <text x={W} y={H + 13} textAnchor="end">{fmtHm(end * 3600_000)}</text>
       <text x={W} y={10} textAnchor="end">max {max}</text>
     </svg>
   );

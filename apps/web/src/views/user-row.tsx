@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { usersApi } from '../api/endpoints';
 import type { User } from '../api/types';
 import { useT } from '../i18n/i18n';
-import { formatDateTime } from '../i18n/time';
+import { fmtDateTime } from '../components/video/vn-time';
 
 interface Props {
   user: User;
@@ -43,7 +43,7 @@ export function UserRow({ user: u, unitName, isSelf, onChanged, onError }: Props
         {u.disabled ? (
           <span className="badge badge--offline">{t('users.disabled')}</span>
         ) : locked ? (
-          <span className="badge badge--unknown">{t('users.locked', { until: formatDateTime(u.lockedUntil!) })}</span>
+          <span className="badge badge--unknown">{t('users.locked', { until: fmtDateTime(u.lockedUntil!) })}</span>
         ) : (
           <span className="badge badge--online">{t('users.active')}</span>
         )}
