@@ -1,10 +1,7 @@
 import * as L from 'leaflet';
 import type { Camera } from '../api/types';
 import type { Translate } from '../i18n/i18n';
-import type { ClusterRender, Pin } from './map-clusters';
-
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { clusterDisc, clusterList, esc, worstPin, type ClusterRender, type Pin } from './map-clusters';
 
 /** A status-coloured dot; the element carries test ids and the camera name as its title. */
 export function cameraIcon(c: Camera): L.DivIcon {
@@ -40,31 +37,23 @@ export function statusRank(status: string): number {
   return 4;
 }
 
-const CLUSTER_LIST_MAX = 25;
-
 /** Markers of the camera map: one dot per camera, or a numbered cluster of nearby cameras. */
 export function cameraClusterRender(t: Translate): ClusterRender<Camera> {
-  const worstOf = (pins: Pin<Camera>[]) => pins.reduce((a, b) => (b.rank > a.rank ? b : a)).item.status;
   return {
-    single: (p) => L.marker([p.lat, p.lng], { icon: cameraIcon(p.item), title: p.item.name, alt: p.item.name }).bindPopup(cameraPopup(p.item, t)),
+    single: (p) => L.marker([p.lat, p.lng], { icon: cameraIcon(p.item), title: p.item.name, alt: p.item.name }).bindPopup(() => cameraPopup(p.item, t)),
     clusterIcon(pins) {
-      const worst = worstOf(pins);
+      const worst = worstPin(pins).item.status;
       const down = pins.filter((p) => p.rank >= 4).length;
       const title = down ? t('map.cluster', { count: pins.length, down }) : t('map.clusterOk', { count: pins.length });
-      return L.divIcon({
-        className: 'cam-marker-wrap',
-        iconSize: [30, 30],
-        iconAnchor: [15, 15],
-        popupAnchor: [0, -14],
-        html: `<span class="cam-cluster cam-marker--${worst}" data-testid="map-cluster" data-status="${worst}" data-camera-ids="${esc(pins.map((p) => p.id).join(' '))}" title="${esc(title)}">${pins.length}</span>`,
-      });
+      return clusterDisc(pins, { wrapClass: 'cam-marker-wrap', title, attrs: `class="cam-cluster cam-marker--${worst}" data-testid="map-cluster" data-status="${worst}"` });
     },
-    clusterPopup(pins) {
-      const sorted = [...pins].sort((a, b) => b.rank - a.rank || a.item.name.localeCompare(b.item.name, 'vi'));
-      const rows = sorted.slice(0, CLUSTER_LIST_MAX).map((p) => `<li><span class="cam-marker cam-marker--${p.item.status}"></span><a href="#/cameras/${encodeURIComponent(p.id)}">${esc(p.item.name)}</a> <span class="small muted">${esc(t(`status.${p.item.status}`))}</span></li>`);
-      const more = sorted.length > CLUSTER_LIST_MAX ? `<div class="small muted">${esc(t('map.more', { count: sorted.length - CLUSTER_LIST_MAX }))}</div>` : '';
-      return `<div class="cam-popup" data-testid="map-cluster-popup"><ul class="cam-popup__list">${rows.join('')}</ul>${more}</div>`;
-    },
+    clusterPopup: (pins) =>
+      clusterList(pins, {
+        testId: 'map-cluster-popup',
+        name: (c) => c.name,
+        row: (p) => `<span class="cam-marker cam-marker--${p.item.status}"></span><a href="#/cameras/${encodeURIComponent(p.id)}">${esc(p.item.name)}</a> <span class="small muted">${esc(t(`status.${p.item.status}`))}</span>`,
+        more: (count) => t('map.more', { count }),
+      }),
   };
 }
 

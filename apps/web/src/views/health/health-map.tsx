@@ -8,11 +8,9 @@ import { useAsync } from '../../hooks/use-async';
 import { useLeafletMap } from '../../hooks/use-leaflet-map';
 import { useT, type Translate } from '../../i18n/i18n';
 import { hasPosition, statusRank } from '../camera-markers';
-import { clusterLayer, pinBounds, type ClusterRender, type Pin } from '../map-clusters';
+import { clusterDisc, clusterLayer, clusterList, esc, pinBounds, worstPin, type ClusterRender, type Pin } from '../map-clusters';
 import { STATE_COLOUR, vnTime } from './format';
 import { reasonsText } from './reasons';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function popup(c: Camera, h: CameraHealthItem | undefined, t: Translate): string {
   const state = h?.status ?? 'unknown';
@@ -39,28 +37,21 @@ function healthRender(t: Translate): ClusterRender<Item> {
         iconAnchor: down ? [11, 11] : [9, 9],
         html: `<span class="hmarker${down ? ' hmarker--down' : ''}" style="background:${STATE_COLOUR[state]}" data-testid="health-marker" data-camera-id="${esc(c.id)}" data-state="${state}" title="${esc(c.name)}"></span>`,
       });
-      return L.marker([c.location.lat, c.location.lng], { icon, title: c.name }).bindPopup(popup(c, h, t));
+      return L.marker([c.location.lat, c.location.lng], { icon, title: c.name }).bindPopup(() => popup(c, h, t));
     },
     clusterIcon(pins) {
-      const worst = pins.reduce((a, b) => (b.rank > a.rank ? b : a)).item.state;
+      const worst = worstPin(pins).item.state;
       const down = pins.filter((p) => p.item.state !== 'online' && p.item.state !== 'disabled').length;
       const title = down ? t('map.cluster', { count: pins.length, down }) : t('map.clusterOk', { count: pins.length });
-      return L.divIcon({
-        className: 'hmarker-wrap',
-        iconSize: [30, 30],
-        iconAnchor: [15, 15],
-        popupAnchor: [0, -14],
-        html: `<span class="cam-cluster" style="background:${STATE_COLOUR[worst]}" data-testid="health-cluster" data-state="${worst}" data-camera-ids="${esc(pins.map((p) => p.id).join(' '))}" title="${esc(title)}">${pins.length}</span>`,
-      });
+      return clusterDisc(pins, { wrapClass: 'hmarker-wrap', title, attrs: `class="cam-cluster" style="background:${STATE_COLOUR[worst]}" data-testid="health-cluster" data-state="${worst}"` });
     },
-    clusterPopup(pins) {
-      const rows = [...pins]
-        .sort((a, b) => b.rank - a.rank || a.item.c.name.localeCompare(b.item.c.name, 'vi'))
-        .slice(0, 25)
-        .map(({ item: { c, state } }) => `<li><span class="hbadge" style="background:${STATE_COLOUR[state]}">${esc(t(`hstate.${state}`))}</span> ${esc(c.name)}</li>`);
-      const more = pins.length > 25 ? `<div class="small muted">${esc(t('map.more', { count: pins.length - 25 }))}</div>` : '';
-      return `<div class="cam-popup" data-testid="health-cluster-popup"><ul class="cam-popup__list">${rows.join('')}</ul>${more}</div>`;
-    },
+    clusterPopup: (pins) =>
+      clusterList(pins, {
+        testId: 'health-cluster-popup',
+        name: (i) => i.c.name,
+        row: ({ item: { c, state } }) => `<span class="hbadge" style="background:${STATE_COLOUR[state]}">${esc(t(`hstate.${state}`))}</span> ${esc(c.name)}`,
+        more: (count) => t('map.more', { count }),
+      }),
   };
 }
 
