@@ -1,5 +1,5 @@
 // Formatting for the health pages. Times are shown in Vietnam time (UTC+7) whatever the browser's zone.
-import type { HealthState } from '../../api/health';
+import { TICKET_STATUSES, type HealthState, type TicketStatus } from '../../api/health';
 import type { Translate } from '../../i18n/i18n';
 
 const fmt = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' });
@@ -40,9 +40,7 @@ export function localDay(ms: number): string {
   return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const TICKET_STATUSES = ['open', 'in_progress', 'fixed', 'verified'] as const;
-type TicketStatusKey = (typeof TICKET_STATUSES)[number];
-const isTicketStatus = (s: string): s is TicketStatusKey => (TICKET_STATUSES as readonly string[]).includes(s);
+const isTicketStatus = (s: string): s is TicketStatus => (TICKET_STATUSES as readonly string[]).includes(s);
 
 /**
  * A ticket note as the reader's language has it: the server writes a status change as
