@@ -108,6 +108,7 @@ export function CasesPage() {
 function CaseRow({ v, checked, onToggle }: { v: Violation; checked: boolean; onToggle: () => void }) {
   const t = useT();
   const open = () => navigate(`/cases/${v.id}`);
+  const dl = v.deadline && deadlineParts(t, v.deadline);
   return (
     <tr data-testid="case-row" data-plate={v.plate ?? ''} data-status={v.status}>
       <td onClick={(e) => e.stopPropagation()}><input type="checkbox" checked={checked} onChange={onToggle} aria-label="select" /></td>
@@ -118,10 +119,10 @@ function CaseRow({ v, checked, onToggle }: { v: Violation; checked: boolean; onT
       <td onClick={open}>{v.unitName}</td>
       <td onClick={open}><span className="badge">{t(`cases.status.${v.status}`)}</span></td>
       <td onClick={open} className={`deadline-cell${v.deadline ? ` deadline--${v.deadline.state}` : ''}`} data-testid="case-row-deadline">
-        {v.deadline && (
+        {dl && (
           <>
-            <div className="nowrap">{deadlineParts(t, v.deadline).left}</div>
-            <div className="small muted">{deadlineParts(t, v.deadline).due}</div>
+            <div className="nowrap">{dl.left}</div>
+            <div className="small muted">{dl.due}</div>
           </>
         )}
       </td>
