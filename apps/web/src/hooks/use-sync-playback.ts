@@ -97,6 +97,9 @@ class Engine {
     this.wins.set(cameraId, w);
     this.states[cameraId] = 'loading';
     v.muted = true;
+    // The old window goes at once, so the clock and drift checks see a loading video, not the old one.
+    v.removeAttribute('src');
+    v.load();
     // Stream copy starts on a keyframe: ask which one holds `t`, load from there and seek to `t`.
     void videoApi
       .keyframe(cameraId, new Date(t))
