@@ -302,6 +302,9 @@ function startHls(video: HTMLVideoElement, cameraId: string, report: Report): ()
   };
 }
 
+/** Set once a tile found that WebSockets do not get through while HTTP does (a proxy). */
+let socketsBlocked = false;
+
 /** True when this browser can take the low-latency MSE path. */
 export function canUseMse(): boolean {
   return typeof window !== 'undefined' && 'MediaSource' in window && typeof WebSocket !== 'undefined';
@@ -322,11 +325,13 @@ export function useLivePlayer(videoRef: RefObject<HTMLVideoElement | null>, came
     }
     video.muted = true;
     video.playsInline = true;
-    if (transport === 'hls' || !canUseMse()) return startHls(video, cameraId, setStatus);
+    if (transport === 'hls' || socketsBlocked || !canUseMse()) return startHls(video, cameraId, setStatus);
     let stop: () => void = () => {};
     const session = new MseSession(video, cameraId, setStatus, () => {
       session.close();
-      console.info(`live ${cameraId}: WebSockets do not get through, playing HLS`);
+      // Remembered for this page: other tiles and the next camera go straight to HLS.
+      if (!socketsBlocked) console.info('live: WebSockets do not get through, playing HLS');
+      socketsBlocked = true;
       stop = startHls(video, cameraId, setStatus);
     });
     stop = () => session.close();
