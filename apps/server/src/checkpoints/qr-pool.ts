@@ -99,7 +99,7 @@ export class QrDecodePool {
   private ensure(i: number): Slot {
     const existing = this.slots[i];
     if (existing) return existing;
-    const worker = new Worker(new URL('./qr-worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./qr-worker.ts', import.meta.url).href } });
+    const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./qr-worker.ts', import.meta.url).href } });
     worker.unref();
     let started!: () => void;
     const slot: Slot = { worker, ready: false, dead: false, job: null, started: new Promise<void>((res) => (started = res)) };

@@ -45,7 +45,7 @@ export class PlatePool {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: { entry: new URL('./plate-worker.ts', import.meta.url).href } });
+    const w = new Worker(new URL('../../worker-boot.mjs', import.meta.url), { workerData: { entry: new URL('./plate-worker.ts', import.meta.url).href } });
     w.unref();
     w.on('message', (m: FromPlateWorker) => {
       if (m.type === 'ready') {
