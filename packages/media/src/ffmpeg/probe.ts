@@ -1,4 +1,4 @@
-import { FFPROBE, spawnFfmpeg, lastLines } from './spawn';
+import { FFPROBE, lastLines, runFfmpeg, spawnFfmpeg } from './spawn';
 
 export interface ProbeResult {
   format: string;
@@ -33,14 +33,10 @@ export async function probe(input: string, timeoutMs = 10_000, inputArgs: string
  */
 export async function keyframeAtOrBefore(file: string, atSec: number, timeoutMs = 10_000): Promise<number> {
   const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', '-read_intervals', `%+${(atSec + 0.05).toFixed(3)}`, file];
-  const run = spawnFfmpeg(args, { signal: AbortSignal.timeout(timeoutMs) }, FFPROBE);
-  const out: Buffer[] = [];
-  run.child.stdout?.on('data', (d: Buffer) => out.push(d));
-  const { code, stderr } = await run.exited;
-  if (code !== 0) throw new Error(`ffprobe ${file}: ${lastLines(stderr) || `exit ${code}`}`);
+  const out = await runFfmpeg(args, { signal: AbortSignal.timeout(timeoutMs) }, FFPROBE);
   let first: number | null = null;
   let best = 0;
-  for (const line of Buffer.concat(out).toString('utf8').split('\n')) {
+  for (const line of out.toString('utf8').split('\n')) {
     const [pts, flags] = line.split(',');
     const raw = Number(pts);
     if (!pts || !Number.isFinite(raw)) continue;

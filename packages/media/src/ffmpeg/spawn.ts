@@ -52,13 +52,13 @@ export function spawnFfmpeg(args: string[], opts: SpawnOptions = {}, bin = FFMPE
   return { child, exited, stop };
 }
 
-/** Runs ffmpeg to completion; rejects with the stderr tail when it fails. */
-export async function runFfmpeg(args: string[], opts: SpawnOptions = {}): Promise<Buffer> {
-  const run = spawnFfmpeg(args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs ffmpeg (or ffprobe, `bin`) to completion: its stdout; rejects with the stderr tail when it fails. */
+export async function runFfmpeg(args: string[], opts: SpawnOptions = {}, bin = FFMPEG): Promise<Buffer> {
+  const run = spawnFfmpeg(args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] }, bin);
   const out: Buffer[] = [];
   run.child.stdout?.on('data', (d: Buffer) => out.push(d));
   const { code, stderr } = await run.exited;
-  if (code !== 0) throw new Error(`ffmpeg failed (${code}): ${lastLines(stderr)}`);
+  if (code !== 0) throw new Error(`${bin === FFMPEG ? 'ffmpeg' : 'ffprobe'} failed (${code}): ${lastLines(stderr)}`);
   return Buffer.concat(out);
 }
 
