@@ -116,7 +116,7 @@ export function registerHealthRoutes(app: FastifyInstance, d: { ctx: VigilContex
     const onEvent = (e: HealthEvent) => {
       const cameraId = e.type === 'alert' ? e.alert.cameraId : e.cameraId;
       void allowed(cameraId).then((ok) => {
-        if (ok) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e.type === 'alert' ? e.alert : { cameraId: e.cameraId, status: e.status, since: e.since, reasons: e.reasons, reasonCodes: e.reasonCodes ?? [] })}\n\n`);
+        if (ok) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e.type === 'alert' ? e.alert : { cameraId: e.cameraId, status: e.status, since: e.since, reasons: e.reasons, reasonCodes: e.reasonCodes })}\n\n`);
       });
     };
     monitor.events.on('event', onEvent);

@@ -43,7 +43,7 @@ test('events reach a webhook (signed) and an MQTT broker (topic per camera)', as
     sub.on('message', (topic, payload) => got.push({ topic, payload: payload.toString() }));
     await notifier.configure({ webhooks: [{ url: `http://127.0.0.1:${webPort}/hook`, secret: 'k3y' }], mqtt: { url: `mqtt://127.0.0.1:${port}`, topicPrefix: 'vigil-test' } });
     await new Promise((r) => setTimeout(r, 500));
-    notifier.send({ type: 'health', cameraId: 'cam-1', status: 'offline', since: new Date().toISOString(), reasons: ['no data for 3 s'] });
+    notifier.send({ type: 'health', cameraId: 'cam-1', status: 'offline', since: new Date().toISOString(), reasons: ['no data for 3 s'], reasonCodes: [{ code: 'no_data_for', values: { seconds: 3, ingest: 'offline' } }] });
     notifier.send({ type: 'alert', alert: { cameraId: 'cam-1', kind: 'offline', status: 'open' } });
     const until = Date.now() + 10_000;
     while ((got.length < 2 || hooks.length < 2) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));

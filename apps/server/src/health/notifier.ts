@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import type { Notifiers } from '@vigil/types';
+import type { HealthReason, Notifiers } from '@vigil/types';
 import type { FastifyBaseLogger } from 'fastify';
 import mqtt, { type MqttClient } from 'mqtt';
 
 /** Something worth telling the outside world: an alert change or a camera state change. */
 export type HealthEvent =
   | { type: 'alert'; alert: Record<string, unknown> & { cameraId: string } }
-  | { type: 'health'; cameraId: string; status: string; since: string; reasons: string[]; reasonCodes?: { code: string; values: Record<string, string | number> }[] };
+  | { type: 'health'; cameraId: string; status: string; since: string; reasons: string[]; reasonCodes: HealthReason[] };
 /** What the notifier sends: health events and analytics events (issue 7), the latter on `<prefix>/cameras/<id>/events`. */
 export type NotifierEvent = HealthEvent | { type: 'event'; event: Record<string, unknown> & { cameraId: string } };
 
