@@ -39,6 +39,9 @@ const UNITS: DemoUnit[] = [
   },
 ];
 
+/** Address prefix of the demo's unreachable cameras (192.0.2.0/24 is reserved for documentation). */
+export const DEMO_DEAD_PREFIX = 'rtsp://192.0.2.';
+
 /**
  * One camera per town points at an address that never answers (192.0.2.0/24 is reserved for
  * documentation), so the demo shows what a dead camera looks like: an offline alert and a repair
@@ -62,7 +65,7 @@ export async function seedDemo(actor: Actor, svc: { units: UnitService; cameras:
         name: `${label} ${n}`,
         unitId: unit.id,
         mainUrl: DEMO_OFFLINE[u.code] === i
-          ? `rtsp://192.0.2.${10 + i}:554/Streaming/Channels/101`
+          ? `${DEMO_DEAD_PREFIX}${10 + i}:554/Streaming/Channels/101`
           : `demo://${u.code.toLowerCase()}-${String(i + 1).padStart(2, '0')}?scene=${purposes.includes('traffic') ? 'traffic' : 'street'}`,
         subUrl: null,
         location: { lat: +(u.centre[0] + r * Math.sin(angle)).toFixed(6), lng: +(u.centre[1] + r * Math.cos(angle)).toFixed(6), address: `${label}, ${u.name}`, placeType },

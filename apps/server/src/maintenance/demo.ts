@@ -1,4 +1,5 @@
 import type { VigilContext } from '../context';
+import { DEMO_DEAD_PREFIX } from '../demo';
 import { maintenanceFeature } from './wiring';
 
 /**
@@ -11,7 +12,7 @@ export async function seedMaintenanceDemo(ctx: VigilContext): Promise<void> {
   const { tickets } = maintenanceFeature(ctx);
   const units = await ctx.stores.units.all();
   const { rows } = await ctx.stores.cameras.list({ unitIds: units.map((u) => u.id), limit: 1000, offset: 0 });
-  const dead = rows.filter((c) => c.mainUrl.startsWith('rtsp://192.0.2.'));
+  const dead = rows.filter((c) => c.mainUrl.startsWith(DEMO_DEAD_PREFIX));
   for (const cam of dead) {
     const t = await tickets.create(system, { cameraId: cam.id, assignee: 'Nguyễn Văn Kỹ', contractor: 'Công ty TNHH Viễn thông Minh Họa', note: 'Camera mất kết nối từ đêm qua; nghi hỏng nguồn PoE tại tủ điện.', verifyAfterMin: 10 });
     await tickets.update(system, t.id, { status: 'in_progress', note: 'Kỹ thuật viên đã nhận việc, hẹn sửa trong ngày.' });
