@@ -230,6 +230,8 @@ const doubtful = (s: Slot) => s[0].p < 0.9 && (s[1]?.p ?? 0) > 0.05;
 
 /** Whether the lines read as a plate and some doubtful character, taken as an alternative, reads as another plate. */
 function doubtMatters(lines: Slot[][]): boolean {
+  // Nothing doubtful, nothing to settle: skip the grammar search (the common case).
+  if (!lines.some((l) => l.some(doubtful))) return false;
   const base = correctSlots(lines);
   if (!base) return false;
   return lines.some((line, k) => line.some((s, j) => doubtful(s) && s.slice(1).some((o) => {
