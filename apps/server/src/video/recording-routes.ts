@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordingService } from '@vigil/core';
 import { VigilError } from '@vigil/core';
-import { keyframeAtOrBefore, spawnFfmpeg } from '@vigil/media';
+import { keyframeAtOrBefore, segmentCopyInput, spawnFfmpeg } from '@vigil/media';
 import { KeyframeQuery, KeyframeResult, PlaybackQuery, RecordingQuery, RecordingsResult } from '@vigil/types';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -36,14 +36,11 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: { recordings
     const segs = await deps.recordings.forPlayback(actorOf(req), req.query.cameraId, req.query.from, req.query.to, req.ip);
     mkdirSync(deps.tmpDir, { recursive: true });
     const list = join(deps.tmpDir, `play-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
-    writeFileSync(list, segs.filter((s) => existsSync(s.path)).map((s) => `file '${s.path.replaceAll("'", "'\\''")}'`).join('\n'));
-    const offset = Math.max(0, (Date.parse(req.query.from) - segs[0].startMs) / 1000);
-    const duration = (Date.parse(req.query.to) - Math.max(Date.parse(req.query.from), segs[0].startMs)) / 1000;
+    const present = segs.filter((s) => existsSync(s.path));
+    if (!present.length) throw new VigilError('NOT_FOUND', 'the recorded files of this window are gone (retention)', 'from');
+    const input = segmentCopyInput(present, Date.parse(req.query.from), Date.parse(req.query.to), list);
     const abort = new AbortController();
-    const run = spawnFfmpeg(
-      ['-hide_banner', '-loglevel', 'error', '-ss', offset.toFixed(3), '-f', 'concat', '-safe', '0', '-i', list, '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'],
-      { signal: abort.signal },
-    );
+    const run = spawnFfmpeg(['-hide_banner', '-loglevel', 'error', ...input, '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'], { signal: abort.signal });
     req.raw.on('close', () => abort.abort());
     void run.exited.then(() => rmSync(list, { force: true }));
     return reply.type('video/mp4').header('cache-control', 'no-store').send(run.child.stdout);

@@ -29,18 +29,25 @@ export async function cutClip(o: CutClipOptions): Promise<{ bytes: number; sha25
   if (segs.length === 0) throw new Error('no recording in the requested span');
   mkdirSync(dirname(o.out), { recursive: true });
   const list = `${o.out}.concat.txt`;
-  writeFileSync(list, segs.map((s) => `file '${s.path.replaceAll("'", "'\\''")}'`).join('\n'));
-  const offset = Math.max(0, (o.fromMs - segs[0].startMs) / 1000);
-  const duration = (Math.min(o.toMs, segs[segs.length - 1].endMs) - Math.max(o.fromMs, segs[0].startMs)) / 1000;
   try {
-    await runFfmpeg(
-      ['-hide_banner', '-loglevel', 'error', '-ss', offset.toFixed(3), '-f', 'concat', '-safe', '0', '-i', list, '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy', '-movflags', '+faststart', '-y', o.out],
-      { signal: o.signal },
-    );
+    await runFfmpeg(['-hide_banner', '-loglevel', 'error', ...segmentCopyInput(segs, o.fromMs, o.toMs, list), '-movflags', '+faststart', '-y', o.out], { signal: o.signal });
   } finally {
     rmSync(list, { force: true });
   }
   return { bytes: statSync(o.out).size, sha256: await sha256File(o.out) };
+}
+
+/**
+ * ffmpeg input and stream-copy arguments for [from, to] of recorded segments (in time order),
+ * writing their concat list to `list`. The seek is on the input side: the output starts at the
+ * keyframe at or before `from` (stream copy cannot start elsewhere) and an MP4 edit list hides the
+ * frames before it; seeking on the output side would start at the keyframe after `from` instead.
+ */
+export function segmentCopyInput(segs: ClipSegment[], fromMs: number, toMs: number, list: string): string[] {
+  writeFileSync(list, segs.map((s) => `file '${s.path.replaceAll("'", "'\\''")}'`).join('\n'));
+  const offset = Math.max(0, (fromMs - segs[0].startMs) / 1000);
+  const duration = (Math.min(toMs, segs[segs.length - 1].endMs) - Math.max(fromMs, segs[0].startMs)) / 1000;
+  return ['-ss', offset.toFixed(3), '-f', 'concat', '-safe', '0', '-i', list, '-t', duration.toFixed(3), '-map', '0:v:0', '-c', 'copy'];
 }
 
 /** Decodes one full-resolution JPEG at `atMs` from the segment that holds it. */
