@@ -34,3 +34,44 @@ export function otsu(hist: Uint32Array, n: number): { t: number; lo: number; hi:
   }
   return { t, lo, hi };
 }
+
+/** One 4-connected foreground component: its bounding box, pixel count and (when asked) pixels. */
+export interface Component {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  area: number;
+  /** x, y pairs; empty unless `keepPoints`. */
+  pts: number[];
+}
+
+/**
+ * Calls `each` for every 4-connected component of the non-zero pixels of `fg` (w x h), clearing
+ * them as it goes (`fg` is consumed). Pixels are listed only with `keepPoints`.
+ */
+export function forEachComponent(fg: Uint8Array, w: number, h: number, each: (c: Component) => void, keepPoints = false): void {
+  const stack: number[] = [];
+  for (let s = 0; s < w * h; s++) {
+    if (!fg[s]) continue;
+    const c: Component = { x0: w, x1: 0, y0: h, y1: 0, area: 0, pts: [] };
+    fg[s] = 0;
+    stack.push(s);
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % w;
+      const y = (i - x) / w;
+      c.area++;
+      if (keepPoints) c.pts.push(x, y);
+      if (x < c.x0) c.x0 = x;
+      if (x > c.x1) c.x1 = x;
+      if (y < c.y0) c.y0 = y;
+      if (y > c.y1) c.y1 = y;
+      if (x > 0 && fg[i - 1]) { fg[i - 1] = 0; stack.push(i - 1); }
+      if (x < w - 1 && fg[i + 1]) { fg[i + 1] = 0; stack.push(i + 1); }
+      if (y > 0 && fg[i - w]) { fg[i - w] = 0; stack.push(i - w); }
+      if (y < h - 1 && fg[i + w]) { fg[i + w] = 0; stack.push(i + w); }
+    }
+    each(c);
+  }
+}

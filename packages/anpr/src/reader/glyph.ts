@@ -5,7 +5,7 @@
 // than stem and flag; a `7` has a bar across its whole top and a stem that slants to the left as it
 // goes down; a `T` has the full bar and a vertical stem.
 import type { Slot } from '../grammar/correct';
-import { greyHistogram, otsu } from './binarise';
+import { forEachComponent, greyHistogram, otsu, type Component } from './binarise';
 import type { Rgb } from './image';
 
 /** What the shape says, or null when it is not clear. */
@@ -50,7 +50,7 @@ export function glyphShape(line: Rgb, cx: number): GlyphShape | null {
   clipToBand(ink, ww, h, cx - x0);
   const comp = largestNear(ink, ww, h, cx - x0);
   if (!comp) return null;
-  const { pts, bx0, bx1, by0, by1 } = comp;
+  const { pts, x0: bx0, x1: bx1, y0: by0, y1: by1 } = comp;
   const bw = bx1 - bx0 + 1;
   const bh = by1 - by0 + 1;
   if (bh < 0.5 * h) return null;
@@ -99,43 +99,22 @@ function clipToBand(ink: Uint8Array, w: number, h: number, cx: number): void {
   ink.fill(0, (r1 + 1) * w);
 }
 
-interface Comp { pts: number[]; bx0: number; bx1: number; by0: number; by1: number }
-
 /**
  * The 4-connected ink component at least half the line high whose horizontal centre is nearest
  * `cx`, within a third of `h` (a wider neighbour must not win over the slot's own narrow 1).
  */
-function largestNear(ink: Uint8Array, w: number, h: number, cx: number): Comp | null {
-  const stack: number[] = [];
-  let best: Comp | null = null;
+function largestNear(ink: Uint8Array, w: number, h: number, cx: number): Component | null {
+  let best: Component | null = null;
   let bestOff = Infinity;
-  for (let s = 0; s < w * h; s++) {
-    if (!ink[s]) continue;
-    const c: Comp = { pts: [], bx0: w, bx1: 0, by0: h, by1: 0 };
-    ink[s] = 0;
-    stack.push(s);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % w;
-      const y = (i - x) / w;
-      c.pts.push(x, y);
-      if (x < c.bx0) c.bx0 = x;
-      if (x > c.bx1) c.bx1 = x;
-      if (y < c.by0) c.by0 = y;
-      if (y > c.by1) c.by1 = y;
-      if (x > 0 && ink[i - 1]) { ink[i - 1] = 0; stack.push(i - 1); }
-      if (x < w - 1 && ink[i + 1]) { ink[i + 1] = 0; stack.push(i + 1); }
-      if (y > 0 && ink[i - w]) { ink[i - w] = 0; stack.push(i - w); }
-      if (y < h - 1 && ink[i + w]) { ink[i + w] = 0; stack.push(i + w); }
-    }
-    const off = Math.abs((c.bx0 + c.bx1) / 2 - cx);
+  forEachComponent(ink, w, h, (c) => {
+    const off = Math.abs((c.x0 + c.x1) / 2 - cx);
     // Not touching the window's sides (a neighbour cut in two), tall, and centred near the slot.
-    if (c.bx0 === 0 || c.bx1 === w - 1 || c.by1 - c.by0 + 1 < h / 2 || off > h / 3) continue;
+    if (c.x0 === 0 || c.x1 === w - 1 || c.y1 - c.y0 + 1 < h / 2 || off > h / 3) return;
     if (!best || off < bestOff) {
       best = c;
       bestOff = off;
     }
-  }
+  }, true);
   return best;
 }
 

@@ -4,7 +4,7 @@
 // textures, which carry no character-shaped marks at all. A line passes when, binarised at its own
 // Otsu threshold, it holds enough marks of a character's size and shape: at least as tall as 40%
 // of the line, narrower than a character can be, and not a solid block (a window, a shadow).
-import { greyHistogram, otsu } from './binarise';
+import { forEachComponent, greyHistogram, otsu } from './binarise';
 import type { Rgb } from './image';
 
 /** What the test found on one line. */
@@ -39,32 +39,13 @@ export function lineLikeness(img: Rgb): Likeness {
 
 /** Connected foreground components with a character's proportions. */
 function countMarks(fg: Uint8Array, w: number, h: number): number {
-  const stack: number[] = [];
   let marks = 0;
-  for (let s = 0; s < w * h; s++) {
-    if (!fg[s]) continue;
-    let x0 = w, x1 = 0, y0 = h, y1 = 0, area = 0;
-    fg[s] = 0;
-    stack.push(s);
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % w;
-      const y = (i - x) / w;
-      area++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (x > 0 && fg[i - 1]) { fg[i - 1] = 0; stack.push(i - 1); }
-      if (x < w - 1 && fg[i + 1]) { fg[i + 1] = 0; stack.push(i + 1); }
-      if (y > 0 && fg[i - w]) { fg[i - w] = 0; stack.push(i - w); }
-      if (y < h - 1 && fg[i + w]) { fg[i + w] = 0; stack.push(i + w); }
-    }
+  forEachComponent(fg, w, h, ({ x0, x1, y0, y1, area }) => {
     const bw = x1 - x0 + 1;
     const bh = y1 - y0 + 1;
     // A character: at least 40% of the line high, no wider than 1.3 line heights (two touching
     // glyphs still count once), and not a solid block.
     if (bh >= 0.4 * h && bw <= 1.3 * h && bw >= 0.04 * h && area / (bw * bh) < 0.9) marks++;
-  }
+  });
   return marks;
 }
